@@ -1,0 +1,126 @@
+//! Server functions: the app's API. Each is thin: find out who is asking, parse the input into
+//! domain types, run one domain command through the store, tell the hub, answer.
+//!
+//! Their URLs are fixed (`/api/<endpoint>`) so the integration tests and other clients can call
+//! them; inputs are form-encoded, so the forms work before the browser has loaded the wasm.
+
+use crate::domain::JamView;
+use crate::error::AppError;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// What the facilitator's screen needs beyond the jam itself.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HostScreen {
+    pub view: JamView,
+    pub join_url: String,
+}
+
+/// Creates a jam on `topic` with the asking browser as its facilitator, then sends the browser
+/// to the facilitator screen. Answers the join code.
+#[server(endpoint = "create_jam")]
+pub async fn create_jam(topic: String) -> Result<String, AppError> {
+    use crate::domain::Topic;
+    use crate::error::Field;
+    ssr::answer(async {
+        let topic = Topic::parse(&topic).map_err(AppError::text(Field::Topic))?;
+        let (state, person) = ssr::asker().await?;
+        let jam = state.store.create_jam(topic, person).await?;
+        tracing::info!(code = %jam.code, "jam created");
+        leptos_axum::redirect(&format!("/host/{}", jam.code));
+        Ok(jam.code.to_string())
+    })
+    .await
+}
+
+/// Joins the jam with `code` under `name` (or renames, for someone already in), then sends the
+/// browser to the phone screen. Answers the participant's id.
+#[server(endpoint = "join_jam")]
+pub async fn join_jam(code: String, name: String) -> Result<uuid::Uuid, AppError> {
+    use crate::domain::{DisplayName, JoinCode};
+    use crate::error::Field;
+    ssr::answer(async {
+        let code = JoinCode::parse(&code)?;
+        let name = DisplayName::parse(&name).map_err(AppError::text(Field::Name))?;
+        let (state, person) = ssr::asker().await?;
+        let (jam, (outcome, participant)) = state
+            .store
+            .update(&code, |jam| {
+                Ok(jam.join(person, name, uuid::Uuid::new_v4(), chrono::Utc::now())?)
+            })
+            .await?;
+        if outcome != crate::domain::jam::JoinOutcome::Unchanged {
+            state.hub.publish(jam.id, jam.version);
+        }
+        leptos_axum::redirect(&format!("/jam/{code}"));
+        Ok(participant.id)
+    })
+    .await
+}
+
+/// The jam with `code` as the asking browser may see it (a visitor sees only its topic).
+#[server(endpoint = "jam_view")]
+pub async fn load_jam_view(code: String) -> Result<JamView, AppError> {
+    ssr::answer(async {
+        let code = crate::domain::JoinCode::parse(&code)?;
+        let (state, person) = ssr::asker().await?;
+        let jam = state.store.jam_by_code(&code).await?;
+        Ok(JamView::for_person(&jam, person))
+    })
+    .await
+}
+
+/// Everything the facilitator screen shows. Refused to anyone but the jam's facilitator.
+#[server(endpoint = "host_screen")]
+pub async fn load_host_screen(code: String) -> Result<HostScreen, AppError> {
+    ssr::answer(async {
+        let code = crate::domain::JoinCode::parse(&code)?;
+        let (state, person) = ssr::asker().await?;
+        let jam = state.store.jam_by_code(&code).await?;
+        let view = JamView::for_person(&jam, person);
+        if !view.is_facilitator() {
+            return Err(AppError::NotFacilitator);
+        }
+        let headers = leptos_axum::extract::<axum::http::HeaderMap>()
+            .await
+            .unwrap_or_default();
+        let join_url = crate::server::links::join_url(&state, &headers, &jam.code);
+        Ok(HostScreen { view, join_url })
+    })
+    .await
+}
+
+#[cfg(feature = "ssr")]
+mod ssr {
+    use crate::domain::PersonId;
+    use crate::error::AppError;
+    use crate::server::{identity, AppState};
+    use leptos::prelude::*;
+
+    /// The app state and the person whose browser sent this request.
+    pub async fn asker() -> Result<(AppState, PersonId), AppError> {
+        let state = use_context::<AppState>().ok_or(AppError::Storage)?;
+        let session = leptos_axum::extract::<tower_sessions::Session>()
+            .await
+            .map_err(|e| {
+                tracing::error!(error = %e, "no session on a server function request");
+                AppError::Storage
+            })?;
+        Ok((state, identity::person(&session).await?))
+    }
+
+    /// Runs a server function's body and gives a refusal its HTTP status.
+    pub async fn answer<T>(
+        body: impl std::future::Future<Output = Result<T, AppError>>,
+    ) -> Result<T, AppError> {
+        let result = body.await;
+        if let Err(error) = &result {
+            if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+                let status = axum::http::StatusCode::from_u16(error.status())
+                    .unwrap_or(axum::http::StatusCode::INTERNAL_SERVER_ERROR);
+                response.set_status(status);
+            }
+        }
+        result
+    }
+}

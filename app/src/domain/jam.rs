@@ -1,0 +1,212 @@
+//! A jam and the people in it. Every change goes through a method here that checks it and bumps
+//! the version, so screens can tell a newer state from an older one.
+
+use super::{DisplayName, JoinCode, Topic};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+/// Who is asking: one per browser session, made when the session is first seen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct PersonId(pub Uuid);
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Participant {
+    pub id: Uuid,
+    pub person: PersonId,
+    pub name: DisplayName,
+    pub joined_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Jam {
+    pub id: Uuid,
+    pub code: JoinCode,
+    pub topic: Topic,
+    pub facilitator: PersonId,
+    /// In the order they joined.
+    pub participants: Vec<Participant>,
+    /// Bumped by every change; screens keep the highest they have seen.
+    pub version: u64,
+    pub created_at: DateTime<Utc>,
+}
+
+/// What a person is to a jam. A facilitator who also joins from the same browser is the
+/// facilitator first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Facilitator,
+    Participant(Uuid),
+    Stranger,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum JamError {
+    #[error("the jam already has {max} participants")]
+    Full { max: usize },
+}
+
+/// What a join did, so the caller knows whether anything needs saving and announcing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JoinOutcome {
+    Joined,
+    Renamed,
+    Unchanged,
+}
+
+impl Jam {
+    /// A room of 24 was the largest seen in real use; this leaves ample headroom while keeping
+    /// a projector list and every broadcast bounded.
+    pub const MAX_PARTICIPANTS: usize = 200;
+
+    pub fn new(
+        id: Uuid,
+        code: JoinCode,
+        topic: Topic,
+        facilitator: PersonId,
+        now: DateTime<Utc>,
+    ) -> Self {
+        Self {
+            id,
+            code,
+            topic,
+            facilitator,
+            participants: Vec::new(),
+            version: 1,
+            created_at: now,
+        }
+    }
+
+    pub fn role_of(&self, person: PersonId) -> Role {
+        if person == self.facilitator {
+            Role::Facilitator
+        } else {
+            self.participant_of(person)
+                .map_or(Role::Stranger, |p| Role::Participant(p.id))
+        }
+    }
+
+    pub fn participant_of(&self, person: PersonId) -> Option<&Participant> {
+        self.participants.iter().find(|p| p.person == person)
+    }
+
+    /// Lets `person` in under `name`. Joining again (a second tab, a reload of the join page)
+    /// keeps the same participant and only takes the new name, so nobody is ever counted twice.
+    pub fn join(
+        &mut self,
+        person: PersonId,
+        name: DisplayName,
+        new_id: Uuid,
+        now: DateTime<Utc>,
+    ) -> Result<(JoinOutcome, Participant), JamError> {
+        if let Some(existing) = self.participants.iter_mut().find(|p| p.person == person) {
+            if existing.name == name {
+                return Ok((JoinOutcome::Unchanged, existing.clone()));
+            }
+            existing.name = name;
+            let renamed = existing.clone();
+            self.version += 1;
+            return Ok((JoinOutcome::Renamed, renamed));
+        }
+        if self.participants.len() >= Self::MAX_PARTICIPANTS {
+            return Err(JamError::Full {
+                max: Self::MAX_PARTICIPANTS,
+            });
+        }
+        let participant = Participant {
+            id: new_id,
+            person,
+            name,
+            joined_at: now,
+        };
+        self.participants.push(participant.clone());
+        self.version += 1;
+        Ok((JoinOutcome::Joined, participant))
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    pub(crate) fn jam() -> Jam {
+        Jam::new(
+            Uuid::from_u128(1),
+            JoinCode::parse("BCDFGH").unwrap(),
+            Topic::parse("Hur får vi fler att flytta till Haparanda?").unwrap(),
+            PersonId(Uuid::from_u128(100)),
+            Utc::now(),
+        )
+    }
+
+    fn name(s: &str) -> DisplayName {
+        DisplayName::parse(s).unwrap()
+    }
+
+    #[test]
+    fn joining_twice_keeps_one_participant_and_takes_the_new_name() {
+        let mut jam = jam();
+        let anna = PersonId(Uuid::from_u128(7));
+        let (first, p1) = jam.join(anna, name("Anna"), Uuid::from_u128(70), Utc::now()).unwrap();
+        let (again, p2) = jam.join(anna, name("Anna"), Uuid::from_u128(71), Utc::now()).unwrap();
+        let (renamed, p3) = jam.join(anna, name("Anna K"), Uuid::from_u128(72), Utc::now()).unwrap();
+        assert_eq!((first, again, renamed), (JoinOutcome::Joined, JoinOutcome::Unchanged, JoinOutcome::Renamed));
+        assert_eq!((p1.id, p2.id, p3.id), (p1.id, p1.id, p1.id));
+        assert_eq!(jam.participants.len(), 1);
+        assert_eq!(jam.participants[0].name.as_str(), "Anna K");
+        assert_eq!(jam.version, 3, "join and rename bump the version; the no-op does not");
+    }
+
+    #[test]
+    fn roles() {
+        let mut jam = jam();
+        let bo = PersonId(Uuid::from_u128(8));
+        assert_eq!(jam.role_of(jam.facilitator), Role::Facilitator);
+        assert_eq!(jam.role_of(bo), Role::Stranger);
+        let (_, p) = jam.join(bo, name("Bo"), Uuid::from_u128(80), Utc::now()).unwrap();
+        assert_eq!(jam.role_of(bo), Role::Participant(p.id));
+    }
+
+    #[test]
+    fn a_full_jam_refuses_newcomers_but_not_returning_people() {
+        let mut jam = jam();
+        for i in 0..Jam::MAX_PARTICIPANTS as u128 {
+            jam.join(PersonId(Uuid::from_u128(1000 + i)), name("X"), Uuid::from_u128(5000 + i), Utc::now())
+                .unwrap();
+        }
+        let before = jam.clone();
+        assert_eq!(
+            jam.join(PersonId(Uuid::from_u128(9)), name("Late"), Uuid::from_u128(90), Utc::now()),
+            Err(JamError::Full { max: Jam::MAX_PARTICIPANTS })
+        );
+        assert_eq!(jam, before, "a refused join changes nothing");
+        assert!(jam.join(PersonId(Uuid::from_u128(1000)), name("X"), Uuid::from_u128(91), Utc::now()).is_ok());
+    }
+
+    proptest! {
+        /// Any sequence of joins: one participant per person, ids unique, and the version counts
+        /// exactly the joins and renames that changed something.
+        #[test]
+        fn joins_keep_people_unique(joins in proptest::collection::vec((0u128..12, 0usize..3), 0..60)) {
+            let names = ["Anna", "Bo", "Cai"];
+            let mut jam = jam();
+            let mut changes = 0;
+            for (i, (person, n)) in joins.iter().enumerate() {
+                let (outcome, _) = jam
+                    .join(PersonId(Uuid::from_u128(500 + person)), name(names[*n]), Uuid::from_u128(9000 + i as u128), Utc::now())
+                    .unwrap();
+                if outcome != JoinOutcome::Unchanged { changes += 1; }
+            }
+            let mut persons: Vec<_> = jam.participants.iter().map(|p| p.person).collect();
+            persons.sort_by_key(|p| p.0);
+            persons.dedup();
+            prop_assert_eq!(persons.len(), jam.participants.len());
+            let mut ids: Vec<_> = jam.participants.iter().map(|p| p.id).collect();
+            ids.sort();
+            ids.dedup();
+            prop_assert_eq!(ids.len(), jam.participants.len());
+            prop_assert_eq!(jam.version, 1 + changes);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+//! The one error type of the API layer: what a server function can answer instead of a result.
+//! Each variant is something a person can act on; `i18n` turns it into their language and
+//! `status` into the HTTP status the server sends with it.
+
+use crate::domain::{CodeError, JamError, TextError};
+use serde::{Deserialize, Serialize};
+use leptos::server_fn::codec::JsonEncoding;
+use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
+
+/// Which input a text problem is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Field {
+    Topic,
+    Name,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum AppError {
+    #[error("{field:?}: {problem}")]
+    BadText { field: Field, problem: TextError },
+    #[error("join code: {0}")]
+    BadCode(CodeError),
+    #[error("no jam has that code")]
+    JamNotFound,
+    #[error("{0}")]
+    Jam(JamError),
+    #[error("only the facilitator can do that")]
+    NotFacilitator,
+    #[error("you have not joined this jam")]
+    NotJoined,
+    /// The database failed; details are in the server log, not in the answer.
+    #[error("the server could not save or load that; try again")]
+    Storage,
+    /// The request never got a proper answer (network down, server unreachable, bad payload).
+    #[error("could not reach the server: {0}")]
+    Network(String),
+}
+
+impl AppError {
+    pub fn text(field: Field) -> impl Fn(TextError) -> Self {
+        move |problem| Self::BadText { field, problem }
+    }
+
+    /// The HTTP status sent with this error.
+    pub fn status(&self) -> u16 {
+        match self {
+            Self::BadText { .. } | Self::BadCode(_) => 422,
+            Self::JamNotFound => 404,
+            Self::Jam(JamError::Full { .. }) => 409,
+            Self::NotFacilitator | Self::NotJoined => 403,
+            Self::Storage => 503,
+            Self::Network(_) => 502,
+        }
+    }
+}
+
+impl From<CodeError> for AppError {
+    fn from(e: CodeError) -> Self {
+        Self::BadCode(e)
+    }
+}
+
+impl From<JamError> for AppError {
+    fn from(e: JamError) -> Self {
+        Self::Jam(e)
+    }
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        Self::Network(value.to_string())
+    }
+}

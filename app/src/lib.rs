@@ -1,0 +1,65 @@
+//! Blixt: the Lightning Decision Jam app. This crate is shared by the server (feature `ssr`)
+//! and the browser (feature `hydrate`).
+
+pub mod api;
+pub mod components;
+pub mod domain;
+pub mod error;
+pub mod i18n;
+pub mod live;
+pub mod locale;
+pub mod pages;
+#[cfg(feature = "ssr")]
+pub mod server;
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{path, SsrMode};
+
+/// The HTML document around the app, rendered on the server only.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let lang = locale::initial_lang();
+    view! {
+        <!DOCTYPE html>
+        <html lang=lang.code()>
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <meta name="theme-color" content="#14213d"/>
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    locale::provide_locale();
+    view! {
+        <Stylesheet id="leptos" href="/pkg/blixt.css"/>
+        <Title text="Blixt"/>
+        <Router>
+            <Routes fallback=pages::NotFound>
+                <Route path=path!("/") view=pages::home::HomePage/>
+                <Route path=path!("/join") view=pages::join::JoinPage/>
+                <Route path=path!("/j/:code") view=pages::join::JoinPage ssr=SsrMode::Async/>
+                <Route path=path!("/host/:code") view=pages::host::HostPage ssr=SsrMode::Async/>
+                <Route path=path!("/jam/:code") view=pages::phone::PhonePage ssr=SsrMode::Async/>
+            </Routes>
+        </Router>
+    }
+}
+
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_body(App);
+}

@@ -1,0 +1,39 @@
+//! `/`: where a facilitator starts a jam.
+
+use crate::api::CreateJam;
+use crate::components::{ErrorNote, TopBar};
+use crate::domain::Topic;
+use crate::locale::use_texts;
+use leptos::prelude::*;
+
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let t = use_texts();
+    let create = ServerAction::<CreateJam>::new();
+    let error = Signal::derive(move || create.value().get().and_then(Result::err));
+    view! {
+        <TopBar/>
+        <main class="page narrow">
+            <p class="tagline">{move || t.get().tagline}</p>
+            <h1>{move || t.get().create_heading}</h1>
+            <ActionForm action=create attr:class="stack">
+                <label for="topic">{move || t.get().topic_label}</label>
+                <textarea
+                    id="topic"
+                    name="topic"
+                    rows="3"
+                    required
+                    maxlength=Topic::MAX_CHARS
+                    placeholder=move || t.get().topic_placeholder
+                ></textarea>
+                <ErrorNote error/>
+                <button type="submit" class="button primary" disabled=create.pending()>
+                    {move || if create.pending().get() { t.get().creating } else { t.get().create_button }}
+                </button>
+            </ActionForm>
+            <p class="aside">
+                <a href="/join">{move || t.get().join_instead}</a>
+            </p>
+        </main>
+    }
+}

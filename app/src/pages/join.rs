@@ -1,0 +1,109 @@
+//! `/join` and `/j/<CODE>` (the link and the QR code): where a participant gets in.
+
+use super::route_code;
+use crate::api::{load_jam_view, JoinJam};
+use crate::components::{ErrorNote, TopBar};
+use crate::domain::{DisplayName, JamView, ViewerRole};
+use crate::locale::use_texts;
+use leptos::prelude::*;
+
+#[component]
+pub fn JoinPage() -> impl IntoView {
+    let t = use_texts();
+    let code = route_code();
+    // With a code in the link, show what the jam is about (and refuse an unknown code) before
+    // anyone types their name.
+    let preview = Resource::new(
+        move || code.get(),
+        |code| async move {
+            if code.is_empty() {
+                None
+            } else {
+                Some(load_jam_view(code).await)
+            }
+        },
+    );
+    view! {
+        <TopBar/>
+        <main class="page narrow">
+            <h1>{move || t.get().join_heading}</h1>
+            <Suspense fallback=move || view! { <p>{move || t.get().loading}</p> }>
+                {move || {
+                    preview
+                        .get()
+                        .map(|preview| match preview {
+                            Some(Err(error)) => {
+                                view! {
+                                    <ErrorNote error=Signal::derive(move || Some(error.clone()))/>
+                                    <JoinForm code=String::new() name=String::new()/>
+                                }
+                                    .into_any()
+                            }
+                            Some(Ok(view)) => {
+                                let name = own_name(&view).unwrap_or_default();
+                                view! {
+                                    <section class="topic-preview">
+                                        <p class="label">{move || t.get().joining_topic}</p>
+                                        <p class="topic">{view.topic.clone()}</p>
+                                    </section>
+                                    <JoinForm code=view.code.clone() name/>
+                                }
+                                    .into_any()
+                            }
+                            None => view! { <JoinForm code=String::new() name=String::new()/> }.into_any(),
+                        })
+                }}
+            </Suspense>
+        </main>
+    }
+}
+
+/// Someone who already joined comes back with their name filled in.
+fn own_name(view: &JamView) -> Option<String> {
+    match &view.viewer {
+        ViewerRole::Participant { me } => Some(me.name.clone()),
+        _ => None,
+    }
+}
+
+#[component]
+fn JoinForm(code: String, name: String) -> impl IntoView {
+    let t = use_texts();
+    let join = ServerAction::<JoinJam>::new();
+    let error = Signal::derive(move || join.value().get().and_then(Result::err));
+    let code_given = !code.is_empty();
+    view! {
+        <ActionForm action=join attr:class="stack">
+            <label for="code">{move || t.get().code_label}</label>
+            <input
+                id="code"
+                name="code"
+                class="code-input"
+                value=code
+                required
+                maxlength="12"
+                autocomplete="off"
+                autocapitalize="characters"
+                spellcheck="false"
+                aria-describedby="code-hint"
+            />
+            <p id="code-hint" class="hint">{move || t.get().code_hint}</p>
+            <label for="name">{move || t.get().name_label}</label>
+            <input
+                id="name"
+                name="name"
+                value=name
+                required
+                maxlength=DisplayName::MAX_CHARS
+                autocomplete="nickname"
+                autofocus=code_given
+                aria-describedby="name-hint"
+            />
+            <p id="name-hint" class="hint">{move || t.get().name_hint}</p>
+            <ErrorNote error/>
+            <button type="submit" class="button primary" disabled=join.pending()>
+                {move || if join.pending().get() { t.get().joining } else { t.get().join_button }}
+            </button>
+        </ActionForm>
+    }
+}

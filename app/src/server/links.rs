@@ -1,0 +1,39 @@
+//! The join link phones open, and its QR code.
+
+use super::AppState;
+use crate::domain::JoinCode;
+use axum::http::{header, HeaderMap};
+
+/// `<base>/j/<CODE>`. The base is the configured public URL, or else the scheme and host the
+/// request came in on (so a facilitator who opens Blixt by the machine's network address gets
+/// a link phones on the same network can open).
+pub fn join_url(state: &AppState, headers: &HeaderMap, code: &JoinCode) -> String {
+    let base = match &state.public_url {
+        Some(url) => url.trim_end_matches('/').to_string(),
+        None => {
+            let host = headers
+                .get(header::HOST)
+                .and_then(|h| h.to_str().ok())
+                .filter(|h| h.chars().all(|c| c.is_ascii_alphanumeric() || ".-:[]".contains(c)))
+                .unwrap_or("localhost");
+            let scheme = headers
+                .get("x-forwarded-proto")
+                .and_then(|h| h.to_str().ok())
+                .filter(|p| *p == "https")
+                .unwrap_or("http");
+            format!("{scheme}://{host}")
+        }
+    };
+    format!("{base}/j/{code}")
+}
+
+/// The QR code of `text` as an SVG document, black on white with a quiet zone.
+pub fn qr_svg(text: &str) -> Result<String, qrcode::types::QrError> {
+    use qrcode::render::svg;
+    let code = qrcode::QrCode::with_error_correction_level(text, qrcode::EcLevel::M)?;
+    Ok(code
+        .render::<svg::Color<'_>>()
+        .min_dimensions(256, 256)
+        .quiet_zone(true)
+        .build())
+}

@@ -1,0 +1,19 @@
+//! The server half of the app (feature `ssr`): storage, the live hub, identity, and the state
+//! the axum binary hands to every request.
+
+pub mod hub;
+pub mod identity;
+pub mod links;
+pub mod store;
+
+use std::sync::Arc;
+
+/// Everything a request handler or server function needs, cheap to clone.
+#[derive(Clone)]
+pub struct AppState {
+    pub store: store::Store,
+    pub hub: hub::Hub,
+    /// Where phones reach this server, e.g. `https://blixt.haparanda.se`. Without it the join
+    /// link is built from the address the facilitator's browser used.
+    pub public_url: Option<Arc<str>>,
+}

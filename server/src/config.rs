@@ -1,0 +1,105 @@
+//! Configuration, from environment variables (all optional):
+//!
+//! | variable | default | meaning |
+//! |---|---|---|
+//! | `BLIXT_ADDR` | `127.0.0.1:3000` | address and port to listen on (`0.0.0.0:3000` for a network) |
+//! | `BLIXT_DATABASE_URL` | `sqlite://data/blixt.db` | the database; its folder is created |
+//! | `BLIXT_PUBLIC_URL` | from the request | base of the join link, e.g. `https://blixt.example.se` |
+//! | `BLIXT_SECURE_COOKIES` | `false` | `true` when served over HTTPS |
+//! | `LEPTOS_SITE_ROOT` | `target/site` | where the built wasm, JS, CSS and assets are |
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub addr: SocketAddr,
+    pub database_url: String,
+    pub public_url: Option<String>,
+    pub secure_cookies: bool,
+    pub site_root: PathBuf,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("{name} is not valid: {value:?} ({reason})")]
+    Invalid {
+        name: &'static str,
+        value: String,
+        reason: String,
+    },
+}
+
+impl Config {
+    pub fn from_env() -> Result<Self, ConfigError> {
+        Self::from_lookup(|name| std::env::var(name).ok().filter(|v| !v.trim().is_empty()))
+    }
+
+    /// Reads the settings through `var`, so tests can hand in their own.
+    pub fn from_lookup(var: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
+        let invalid = |name, value: &str, reason: &dyn std::fmt::Display| ConfigError::Invalid {
+            name,
+            value: value.to_string(),
+            reason: reason.to_string(),
+        };
+        let addr_text = var("BLIXT_ADDR").unwrap_or_else(|| "127.0.0.1:3000".into());
+        let addr = addr_text
+            .parse()
+            .map_err(|e| invalid("BLIXT_ADDR", &addr_text, &e))?;
+        let public_url = var("BLIXT_PUBLIC_URL");
+        if let Some(url) = &public_url {
+            if !(url.starts_with("http://") || url.starts_with("https://")) {
+                return Err(invalid("BLIXT_PUBLIC_URL", url, &"must start with http:// or https://"));
+            }
+        }
+        let secure_text = var("BLIXT_SECURE_COOKIES").unwrap_or_else(|| "false".into());
+        let secure_cookies = match secure_text.as_str() {
+            "true" | "1" | "yes" => true,
+            "false" | "0" | "no" => false,
+            _ => return Err(invalid("BLIXT_SECURE_COOKIES", &secure_text, &"use true or false")),
+        };
+        Ok(Self {
+            addr,
+            database_url: var("BLIXT_DATABASE_URL")
+                .unwrap_or_else(|| "sqlite://data/blixt.db".into()),
+            public_url,
+            secure_cookies,
+            site_root: var("LEPTOS_SITE_ROOT")
+                .unwrap_or_else(|| "target/site".into())
+                .into(),
+        })
+    }
+
+    /// The folder an SQLite database file lives in, so it can be created before opening.
+    pub fn sqlite_folder(&self) -> Option<PathBuf> {
+        let path = self.database_url.strip_prefix("sqlite://")?;
+        let path = path.split('?').next()?;
+        PathBuf::from(path).parent().map(PathBuf::from)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lookup(pairs: &'static [(&'static str, &'static str)]) -> impl Fn(&str) -> Option<String> {
+        |name| pairs.iter().find(|(k, _)| *k == name).map(|(_, v)| v.to_string())
+    }
+
+    #[test]
+    fn defaults() {
+        let config = Config::from_lookup(lookup(&[])).unwrap();
+        assert_eq!(config.addr.to_string(), "127.0.0.1:3000");
+        assert_eq!(config.database_url, "sqlite://data/blixt.db");
+        assert_eq!(config.sqlite_folder(), Some(PathBuf::from("data")));
+        assert!(!config.secure_cookies);
+    }
+
+    #[test]
+    fn bad_values_are_named() {
+        let error = Config::from_lookup(lookup(&[("BLIXT_ADDR", "localhost")])).unwrap_err();
+        assert!(error.to_string().contains("BLIXT_ADDR"));
+        assert!(Config::from_lookup(lookup(&[("BLIXT_PUBLIC_URL", "blixt.se")])).is_err());
+        assert!(Config::from_lookup(lookup(&[("BLIXT_SECURE_COOKIES", "maybe")])).is_err());
+    }
+}

@@ -1,0 +1,151 @@
+//! The Blixt server: configuration, start-up, the HTTP routes and shutdown. `main.rs` runs it;
+//! the integration tests start it in-process on a free port.
+
+pub mod config;
+mod error;
+mod live;
+mod routes;
+
+use app::server::{hub::Hub, store::Store, AppState};
+use axum::extract::{FromRef, Request, State};
+use axum::response::IntoResponse;
+use axum::routing::get;
+use axum::Router;
+use config::Config;
+use leptos::prelude::*;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use std::net::SocketAddr;
+use std::sync::Arc;
+use tokio::sync::watch;
+use tower_http::compression::CompressionLayer;
+use tower_sessions::cookie::{time::Duration, SameSite};
+use tower_sessions::{ExpiredDeletion, Expiry, SessionManagerLayer};
+use tower_sessions_sqlx_store::SqliteStore;
+
+/// What every handler gets.
+#[derive(Clone)]
+pub struct ServerState {
+    pub leptos: LeptosOptions,
+    pub app: AppState,
+    /// Turns true when the server is shutting down; long-lived streams end on it.
+    pub shutdown: watch::Receiver<bool>,
+}
+
+impl FromRef<ServerState> for LeptosOptions {
+    fn from_ref(state: &ServerState) -> Self {
+        state.leptos.clone()
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error("could not create the database folder {0}: {1}")]
+    Folder(std::path::PathBuf, std::io::Error),
+    #[error("could not open or migrate the database: {0}")]
+    Database(#[from] sqlx::Error),
+    #[error("could not listen on {0}: {1}")]
+    Bind(SocketAddr, std::io::Error),
+}
+
+/// A running server.
+pub struct Running {
+    pub addr: SocketAddr,
+    shutdown: watch::Sender<bool>,
+    task: tokio::task::JoinHandle<std::io::Result<()>>,
+}
+
+impl Running {
+    /// Stops accepting, ends live streams, lets requests in flight finish, and waits.
+    pub async fn stop(self) -> std::io::Result<()> {
+        let _ = self.shutdown.send(true);
+        self.task.await.unwrap_or_else(|e| Err(std::io::Error::other(e)))
+    }
+}
+
+/// Opens the database (running migrations), binds the address and starts serving.
+pub async fn start(config: Config) -> Result<Running, StartError> {
+    if let Some(folder) = config.sqlite_folder().filter(|f| !f.as_os_str().is_empty()) {
+        std::fs::create_dir_all(&folder).map_err(|e| StartError::Folder(folder.clone(), e))?;
+    }
+    let store = Store::open(&config.database_url).await?;
+    let sessions = SqliteStore::new(store.pool().clone());
+    sessions.migrate().await?;
+    tokio::spawn(
+        sessions
+            .clone()
+            .continuously_delete_expired(tokio::time::Duration::from_secs(3600)),
+    );
+
+    let listener = tokio::net::TcpListener::bind(config.addr)
+        .await
+        .map_err(|e| StartError::Bind(config.addr, e))?;
+    let addr = listener
+        .local_addr()
+        .map_err(|e| StartError::Bind(config.addr, e))?;
+
+    let leptos = LeptosOptions::builder()
+        .output_name("blixt")
+        .site_root(config.site_root.to_string_lossy().as_ref())
+        .site_pkg_dir("pkg")
+        .site_addr(addr)
+        .env(leptos_config::Env::PROD)
+        .build();
+    let (shutdown_tx, shutdown) = watch::channel(false);
+    let state = ServerState {
+        leptos,
+        app: AppState {
+            store,
+            hub: Hub::default(),
+            public_url: config.public_url.as_deref().map(Arc::from),
+        },
+        shutdown: shutdown.clone(),
+    };
+
+    // A workshop lasts a day; the facilitator comes back for the results later.
+    let session_layer = SessionManagerLayer::new(sessions)
+        .with_name("blixt_session")
+        .with_secure(config.secure_cookies)
+        .with_same_site(SameSite::Lax)
+        .with_expiry(Expiry::OnInactivity(Duration::days(30)));
+
+    let router = router(state).layer(session_layer).layer(CompressionLayer::new());
+    let mut stop = shutdown;
+    let task = tokio::spawn(async move {
+        axum::serve(listener, router)
+            .with_graceful_shutdown(async move {
+                let _ = stop.wait_for(|down| *down).await;
+            })
+            .await
+    });
+    tracing::info!("Blixt listening on http://{addr}");
+    Ok(Running {
+        addr,
+        shutdown: shutdown_tx,
+        task,
+    })
+}
+
+fn router(state: ServerState) -> Router {
+    let routes = generate_route_list(app::App);
+    let app_state = state.app.clone();
+    let leptos = state.leptos.clone();
+    Router::new()
+        .route("/live/{code}", get(live::stream))
+        .route("/qr/{file}", get(routes::qr))
+        .route("/lang/{code}", get(routes::lang))
+        .route("/healthz", get(routes::health))
+        .route("/api/{*fn_name}", get(server_fns).post(server_fns))
+        .leptos_routes_with_context(
+            &state,
+            routes,
+            move || provide_context(app_state.clone()),
+            move || app::shell(leptos.clone()),
+        )
+        .fallback(leptos_axum::file_and_error_handler::<ServerState, _>(app::shell))
+        .with_state(state)
+}
+
+async fn server_fns(State(state): State<ServerState>, request: Request) -> impl IntoResponse {
+    leptos_axum::handle_server_fns_with_context(move || provide_context(state.app.clone()), request)
+        .await
+}

@@ -1,0 +1,66 @@
+//! Plain HTTP routes beside the Leptos pages and server functions.
+
+use crate::error::HttpError;
+use crate::ServerState;
+use app::domain::JoinCode;
+use app::error::AppError;
+use app::i18n::Lang;
+use app::server::links;
+use axum::extract::{Path, Query, State};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+
+/// `GET /qr/<CODE>.svg`: the QR code of the jam's join link.
+pub async fn qr(
+    State(state): State<ServerState>,
+    headers: HeaderMap,
+    Path(file): Path<String>,
+) -> Result<Response, HttpError> {
+    let code = JoinCode::parse(file.strip_suffix(".svg").unwrap_or(&file))?;
+    let jam = state.app.store.jam_by_code(&code).await?;
+    let url = links::join_url(&state.app, &headers, &jam.code);
+    let svg = links::qr_svg(&url).map_err(|e| {
+        tracing::error!(error = %e, "could not make a QR code");
+        HttpError(AppError::Storage)
+    })?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "image/svg+xml"),
+            (header::CACHE_CONTROL, "private, max-age=3600"),
+        ],
+        svg,
+    )
+        .into_response())
+}
+
+#[derive(Deserialize)]
+pub struct Back {
+    to: Option<String>,
+}
+
+/// `GET /lang/<xx>?to=/path`: the language switch for browsers without the wasm. Remembers
+/// the choice in a cookie and goes back; only to a path on this site.
+pub async fn lang(Path(code): Path<String>, Query(back): Query<Back>) -> Response {
+    let Some(lang) = Lang::from_code(&code) else {
+        return (StatusCode::NOT_FOUND, "unknown language").into_response();
+    };
+    let to = back
+        .to
+        .filter(|to| to.starts_with('/') && !to.starts_with("//") && !to.contains('\\'))
+        .unwrap_or_else(|| "/".into());
+    let cookie = format!(
+        "{}={}; Path=/; Max-Age=31536000; SameSite=Lax",
+        Lang::COOKIE,
+        lang.code()
+    );
+    ([(header::SET_COOKIE, cookie)], Redirect::to(&to)).into_response()
+}
+
+/// `GET /healthz`: answers once the database does.
+pub async fn health(State(state): State<ServerState>) -> StatusCode {
+    match sqlx::query("SELECT 1").execute(state.app.store.pool()).await {
+        Ok(_) => StatusCode::OK,
+        Err(_) => StatusCode::SERVICE_UNAVAILABLE,
+    }
+}
