@@ -3,9 +3,9 @@
 //! `status` into the HTTP status the server sends with it.
 
 use crate::domain::{CodeError, JamError, TextError};
-use serde::{Deserialize, Serialize};
 use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
+use serde::{Deserialize, Serialize};
 
 /// Which input a text problem is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -3,8 +3,8 @@
 //! One struct with one field per text: a language that misses a text does not compile.
 //! Texts with numbers in them are functions.
 
-use crate::error::{AppError, Field};
 use crate::domain::{CodeError, JamError, TextError};
+use crate::error::{AppError, Field};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
@@ -29,9 +29,11 @@ impl Lang {
     }
 
     pub fn from_code(code: &str) -> Option<Lang> {
-        Lang::ALL
-            .into_iter()
-            .find(|l| code.trim().get(..2).is_some_and(|p| p.eq_ignore_ascii_case(l.code())))
+        Lang::ALL.into_iter().find(|l| {
+            code.trim()
+                .get(..2)
+                .is_some_and(|p| p.eq_ignore_ascii_case(l.code()))
+        })
     }
 
     /// The first language of an `Accept-Language` header that Blixt speaks.
@@ -179,7 +181,8 @@ pub static SV: Texts = Texts {
     err_too_long: |max| format!("Högst {max} tecken."),
     err_forbidden_chars: "Texten innehåller osynliga tecken eller styrtecken. Skriv den igen.",
     err_code_length: |n| format!("Koden har {n} bokstäver."),
-    err_code_letters: "Koden har bara bokstäver, inga siffror eller vokaler. Kontrollera den på skärmen.",
+    err_code_letters:
+        "Koden har bara bokstäver, inga siffror eller vokaler. Kontrollera den på skärmen.",
     err_jam_not_found: "Ingen jam har den koden. Kontrollera den på skärmen.",
     err_jam_full: |max| format!("Jammet är fullt ({max} deltagare)."),
     err_not_facilitator: "Bara facilitatorn kan göra det.",
@@ -285,9 +288,11 @@ pub static FI: Texts = Texts {
     err_topic_empty: "Kirjoita haaste tai aihe.",
     err_name_empty: "Kirjoita nimesi.",
     err_too_long: |max| format!("Enintään {max} merkkiä."),
-    err_forbidden_chars: "Tekstissä on näkymättömiä merkkejä tai ohjausmerkkejä. Kirjoita se uudelleen.",
+    err_forbidden_chars:
+        "Tekstissä on näkymättömiä merkkejä tai ohjausmerkkejä. Kirjoita se uudelleen.",
     err_code_length: |n| format!("Koodissa on {n} kirjainta."),
-    err_code_letters: "Koodissa on vain kirjaimia, ei numeroita eikä vokaaleja. Tarkista se näytöltä.",
+    err_code_letters:
+        "Koodissa on vain kirjaimia, ei numeroita eikä vokaaleja. Tarkista se näytöltä.",
     err_jam_not_found: "Tällä koodilla ei löydy jamia. Tarkista se näytöltä.",
     err_jam_full: |max| format!("Jam on täynnä ({max} osallistujaa)."),
     err_not_facilitator: "Vain fasilitaattori voi tehdä sen.",
@@ -302,7 +307,10 @@ mod tests {
 
     #[test]
     fn accept_language_picks_the_first_spoken_language() {
-        assert_eq!(Lang::from_accept_language("de-DE,de;q=0.9,en;q=0.8,sv;q=0.5"), Some(Lang::En));
+        assert_eq!(
+            Lang::from_accept_language("de-DE,de;q=0.9,en;q=0.8,sv;q=0.5"),
+            Some(Lang::En)
+        );
         assert_eq!(Lang::from_accept_language("sv-SE,sv;q=0.9"), Some(Lang::Sv));
         assert_eq!(Lang::from_accept_language("fi"), Some(Lang::Fi));
         assert_eq!(Lang::from_accept_language("de, fr"), None);
@@ -311,7 +319,10 @@ mod tests {
 
     #[test]
     fn cookie_header_is_read() {
-        assert_eq!(Lang::from_cookie_header("id=abc; blixt_lang=en; x=y"), Some(Lang::En));
+        assert_eq!(
+            Lang::from_cookie_header("id=abc; blixt_lang=en; x=y"),
+            Some(Lang::En)
+        );
         assert_eq!(Lang::from_cookie_header("blixt_lang=xx"), None);
         assert_eq!(Lang::from_cookie_header("other_blixt_lang=en"), None);
     }
@@ -319,8 +330,14 @@ mod tests {
     #[test]
     fn every_error_has_a_text_in_every_language() {
         let errors = [
-            AppError::BadText { field: Field::Topic, problem: TextError::Empty },
-            AppError::BadText { field: Field::Name, problem: TextError::TooLong { max: 40 } },
+            AppError::BadText {
+                field: Field::Topic,
+                problem: TextError::Empty,
+            },
+            AppError::BadText {
+                field: Field::Name,
+                problem: TextError::TooLong { max: 40 },
+            },
             AppError::BadCode(CodeError::WrongLength),
             AppError::Jam(JamError::Full { max: 200 }),
             AppError::Network("x".into()),

@@ -56,7 +56,11 @@ mod browser {
         /// The current source's handlers, kept alive as long as it is open.
         handlers: Vec<Closure<dyn FnMut(web_sys::Event)>>,
         /// Page-level listeners, removed when the screen goes away.
-        wakeups: Vec<(web_sys::EventTarget, &'static str, Closure<dyn FnMut(web_sys::Event)>)>,
+        wakeups: Vec<(
+            web_sys::EventTarget,
+            &'static str,
+            Closure<dyn FnMut(web_sys::Event)>,
+        )>,
         closed: bool,
     }
 
@@ -172,7 +176,10 @@ mod browser {
     /// A phone that wakes up or comes back online reconnects at once instead of waiting.
     fn watch_wakeups(channel: &Rc<RefCell<Channel>>) {
         for (target, event) in [
-            (document().unchecked_into::<web_sys::EventTarget>(), "visibilitychange"),
+            (
+                document().unchecked_into::<web_sys::EventTarget>(),
+                "visibilitychange",
+            ),
             (window().unchecked_into::<web_sys::EventTarget>(), "online"),
         ] {
             let weak = Rc::downgrade(channel);
@@ -182,8 +189,8 @@ mod browser {
                     reopen_if_down(&channel);
                 }
             });
-            let _ = target
-                .add_event_listener_with_callback(event, handler.as_ref().unchecked_ref());
+            let _ =
+                target.add_event_listener_with_callback(event, handler.as_ref().unchecked_ref());
             channel.borrow_mut().wakeups.push((target, event, handler));
         }
     }

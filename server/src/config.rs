@@ -49,14 +49,24 @@ impl Config {
         let public_url = var("BLIXT_PUBLIC_URL");
         if let Some(url) = &public_url {
             if !(url.starts_with("http://") || url.starts_with("https://")) {
-                return Err(invalid("BLIXT_PUBLIC_URL", url, &"must start with http:// or https://"));
+                return Err(invalid(
+                    "BLIXT_PUBLIC_URL",
+                    url,
+                    &"must start with http:// or https://",
+                ));
             }
         }
         let secure_text = var("BLIXT_SECURE_COOKIES").unwrap_or_else(|| "false".into());
         let secure_cookies = match secure_text.as_str() {
             "true" | "1" | "yes" => true,
             "false" | "0" | "no" => false,
-            _ => return Err(invalid("BLIXT_SECURE_COOKIES", &secure_text, &"use true or false")),
+            _ => {
+                return Err(invalid(
+                    "BLIXT_SECURE_COOKIES",
+                    &secure_text,
+                    &"use true or false",
+                ))
+            }
         };
         Ok(Self {
             addr,
@@ -83,7 +93,12 @@ mod tests {
     use super::*;
 
     fn lookup(pairs: &'static [(&'static str, &'static str)]) -> impl Fn(&str) -> Option<String> {
-        |name| pairs.iter().find(|(k, _)| *k == name).map(|(_, v)| v.to_string())
+        |name| {
+            pairs
+                .iter()
+                .find(|(k, _)| *k == name)
+                .map(|(_, v)| v.to_string())
+        }
     }
 
     #[test]

@@ -58,7 +58,9 @@ impl Running {
     /// Stops accepting, ends live streams, lets requests in flight finish, and waits.
     pub async fn stop(self) -> std::io::Result<()> {
         let _ = self.shutdown.send(true);
-        self.task.await.unwrap_or_else(|e| Err(std::io::Error::other(e)))
+        self.task
+            .await
+            .unwrap_or_else(|e| Err(std::io::Error::other(e)))
     }
 }
 
@@ -108,7 +110,9 @@ pub async fn start(config: Config) -> Result<Running, StartError> {
         .with_same_site(SameSite::Lax)
         .with_expiry(Expiry::OnInactivity(Duration::days(30)));
 
-    let router = router(state).layer(session_layer).layer(CompressionLayer::new());
+    let router = router(state)
+        .layer(session_layer)
+        .layer(CompressionLayer::new());
     let mut stop = shutdown;
     let task = tokio::spawn(async move {
         axum::serve(listener, router)
@@ -141,7 +145,9 @@ fn router(state: ServerState) -> Router {
             move || provide_context(app_state.clone()),
             move || app::shell(leptos.clone()),
         )
-        .fallback(leptos_axum::file_and_error_handler::<ServerState, _>(app::shell))
+        .fallback(leptos_axum::file_and_error_handler::<ServerState, _>(
+            app::shell,
+        ))
         .with_state(state)
 }
 

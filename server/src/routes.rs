@@ -59,7 +59,10 @@ pub async fn lang(Path(code): Path<String>, Query(back): Query<Back>) -> Respons
 
 /// `GET /healthz`: answers once the database does.
 pub async fn health(State(state): State<ServerState>) -> StatusCode {
-    match sqlx::query("SELECT 1").execute(state.app.store.pool()).await {
+    match sqlx::query("SELECT 1")
+        .execute(state.app.store.pool())
+        .await
+    {
         Ok(_) => StatusCode::OK,
         Err(_) => StatusCode::SERVICE_UNAVAILABLE,
     }

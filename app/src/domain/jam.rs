@@ -148,14 +148,30 @@ pub(crate) mod tests {
     fn joining_twice_keeps_one_participant_and_takes_the_new_name() {
         let mut jam = jam();
         let anna = PersonId(Uuid::from_u128(7));
-        let (first, p1) = jam.join(anna, name("Anna"), Uuid::from_u128(70), Utc::now()).unwrap();
-        let (again, p2) = jam.join(anna, name("Anna"), Uuid::from_u128(71), Utc::now()).unwrap();
-        let (renamed, p3) = jam.join(anna, name("Anna K"), Uuid::from_u128(72), Utc::now()).unwrap();
-        assert_eq!((first, again, renamed), (JoinOutcome::Joined, JoinOutcome::Unchanged, JoinOutcome::Renamed));
+        let (first, p1) = jam
+            .join(anna, name("Anna"), Uuid::from_u128(70), Utc::now())
+            .unwrap();
+        let (again, p2) = jam
+            .join(anna, name("Anna"), Uuid::from_u128(71), Utc::now())
+            .unwrap();
+        let (renamed, p3) = jam
+            .join(anna, name("Anna K"), Uuid::from_u128(72), Utc::now())
+            .unwrap();
+        assert_eq!(
+            (first, again, renamed),
+            (
+                JoinOutcome::Joined,
+                JoinOutcome::Unchanged,
+                JoinOutcome::Renamed
+            )
+        );
         assert_eq!((p1.id, p2.id, p3.id), (p1.id, p1.id, p1.id));
         assert_eq!(jam.participants.len(), 1);
         assert_eq!(jam.participants[0].name.as_str(), "Anna K");
-        assert_eq!(jam.version, 3, "join and rename bump the version; the no-op does not");
+        assert_eq!(
+            jam.version, 3,
+            "join and rename bump the version; the no-op does not"
+        );
     }
 
     #[test]
@@ -164,7 +180,9 @@ pub(crate) mod tests {
         let bo = PersonId(Uuid::from_u128(8));
         assert_eq!(jam.role_of(jam.facilitator), Role::Facilitator);
         assert_eq!(jam.role_of(bo), Role::Stranger);
-        let (_, p) = jam.join(bo, name("Bo"), Uuid::from_u128(80), Utc::now()).unwrap();
+        let (_, p) = jam
+            .join(bo, name("Bo"), Uuid::from_u128(80), Utc::now())
+            .unwrap();
         assert_eq!(jam.role_of(bo), Role::Participant(p.id));
     }
 
@@ -172,16 +190,35 @@ pub(crate) mod tests {
     fn a_full_jam_refuses_newcomers_but_not_returning_people() {
         let mut jam = jam();
         for i in 0..Jam::MAX_PARTICIPANTS as u128 {
-            jam.join(PersonId(Uuid::from_u128(1000 + i)), name("X"), Uuid::from_u128(5000 + i), Utc::now())
-                .unwrap();
+            jam.join(
+                PersonId(Uuid::from_u128(1000 + i)),
+                name("X"),
+                Uuid::from_u128(5000 + i),
+                Utc::now(),
+            )
+            .unwrap();
         }
         let before = jam.clone();
         assert_eq!(
-            jam.join(PersonId(Uuid::from_u128(9)), name("Late"), Uuid::from_u128(90), Utc::now()),
-            Err(JamError::Full { max: Jam::MAX_PARTICIPANTS })
+            jam.join(
+                PersonId(Uuid::from_u128(9)),
+                name("Late"),
+                Uuid::from_u128(90),
+                Utc::now()
+            ),
+            Err(JamError::Full {
+                max: Jam::MAX_PARTICIPANTS
+            })
         );
         assert_eq!(jam, before, "a refused join changes nothing");
-        assert!(jam.join(PersonId(Uuid::from_u128(1000)), name("X"), Uuid::from_u128(91), Utc::now()).is_ok());
+        assert!(jam
+            .join(
+                PersonId(Uuid::from_u128(1000)),
+                name("X"),
+                Uuid::from_u128(91),
+                Utc::now()
+            )
+            .is_ok());
     }
 
     proptest! {

@@ -97,15 +97,25 @@ mod tests {
 
     #[test]
     fn look_alikes_and_vowels_are_refused() {
-        for typed in ["BCDFG0", "BCDFGO", "BCDFGI", "BCDFGL", "BCDFG1", "ABCDFG", "BCDFGÅ"] {
-            assert_eq!(JoinCode::parse(typed), Err(CodeError::WrongCharacter), "{typed:?}");
+        for typed in [
+            "BCDFG0", "BCDFGO", "BCDFGI", "BCDFGL", "BCDFG1", "ABCDFG", "BCDFGÅ",
+        ] {
+            assert_eq!(
+                JoinCode::parse(typed),
+                Err(CodeError::WrongCharacter),
+                "{typed:?}"
+            );
         }
     }
 
     #[test]
     fn wrong_lengths_are_refused() {
         for typed in ["", "BCDFG", "BCDFGHJ", "   ", "--"] {
-            assert_eq!(JoinCode::parse(typed), Err(CodeError::WrongLength), "{typed:?}");
+            assert_eq!(
+                JoinCode::parse(typed),
+                Err(CodeError::WrongLength),
+                "{typed:?}"
+            );
         }
     }
 

@@ -103,7 +103,11 @@ mod tests {
     #[test]
     fn empty_and_blank_are_refused() {
         for input in ["", " ", "\n\t ", "\u{3000}"] {
-            assert_eq!(DisplayName::parse(input), Err(TextError::Empty), "{input:?}");
+            assert_eq!(
+                DisplayName::parse(input),
+                Err(TextError::Empty),
+                "{input:?}"
+            );
         }
     }
 
@@ -116,12 +120,21 @@ mod tests {
             Err(TextError::TooLong { max: 40 })
         );
         assert!(Topic::parse(&"ö".repeat(200)).is_ok());
-        assert_eq!(Topic::parse(&"ö".repeat(201)), Err(TextError::TooLong { max: 200 }));
+        assert_eq!(
+            Topic::parse(&"ö".repeat(201)),
+            Err(TextError::TooLong { max: 200 })
+        );
     }
 
     #[test]
     fn control_and_bidi_characters_are_refused() {
-        for input in ["Anna\u{0}", "\u{7}bell", "Anna\u{202E}nnA", "x\u{2066}y", "\u{FEFF}Bo"] {
+        for input in [
+            "Anna\u{0}",
+            "\u{7}bell",
+            "Anna\u{202E}nnA",
+            "x\u{2066}y",
+            "\u{FEFF}Bo",
+        ] {
             assert_eq!(
                 DisplayName::parse(input),
                 Err(TextError::ForbiddenCharacters),
@@ -134,7 +147,9 @@ mod tests {
     fn markup_and_emoji_are_ordinary_text() {
         // Rendering escapes text; refusing it would only confuse people.
         assert_eq!(
-            DisplayName::parse("<script>alert(1)</script>").unwrap().as_str(),
+            DisplayName::parse("<script>alert(1)</script>")
+                .unwrap()
+                .as_str(),
             "<script>alert(1)</script>"
         );
         assert!(DisplayName::parse("Aino 👩‍👩‍👧").is_ok());
@@ -144,7 +159,9 @@ mod tests {
     fn serde_refuses_invalid_values() {
         assert!(serde_json::from_str::<DisplayName>("\"  \"").is_err());
         assert_eq!(
-            serde_json::from_str::<DisplayName>("\" Åsa \"").unwrap().as_str(),
+            serde_json::from_str::<DisplayName>("\" Åsa \"")
+                .unwrap()
+                .as_str(),
             "Åsa"
         );
     }

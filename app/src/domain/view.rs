@@ -41,7 +41,10 @@ impl JamView {
                 participants: jam.participants.iter().map(entry).collect(),
             },
             Role::Participant(_) => ViewerRole::Participant {
-                me: jam.participant_of(person).map(entry).expect("role says joined"),
+                me: jam
+                    .participant_of(person)
+                    .map(entry)
+                    .expect("role says joined"),
             },
             Role::Stranger => ViewerRole::Visitor,
         };

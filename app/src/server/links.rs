@@ -14,7 +14,10 @@ pub fn join_url(state: &AppState, headers: &HeaderMap, code: &JoinCode) -> Strin
             let host = headers
                 .get(header::HOST)
                 .and_then(|h| h.to_str().ok())
-                .filter(|h| h.chars().all(|c| c.is_ascii_alphanumeric() || ".-:[]".contains(c)))
+                .filter(|h| {
+                    h.chars()
+                        .all(|c| c.is_ascii_alphanumeric() || ".-:[]".contains(c))
+                })
                 .unwrap_or("localhost");
             let scheme = headers
                 .get("x-forwarded-proto")

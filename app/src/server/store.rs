@@ -47,7 +47,13 @@ impl Store {
     pub async fn create_jam(&self, topic: Topic, facilitator: PersonId) -> Result<Jam, AppError> {
         // Codes are random; a clash with an existing jam is rare and simply retried.
         for _ in 0..16 {
-            let jam = Jam::new(Uuid::new_v4(), random_code(), topic.clone(), facilitator, Utc::now());
+            let jam = Jam::new(
+                Uuid::new_v4(),
+                random_code(),
+                topic.clone(),
+                facilitator,
+                Utc::now(),
+            );
             let inserted = sqlx::query(
                 "INSERT INTO jams (id, code, version, state, created_at, updated_at)
                  VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (code) DO NOTHING",

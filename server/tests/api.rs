@@ -1,0 +1,310 @@
+//! The foundation slice over real HTTP: create, join, identity, refusals, live push, restart.
+
+mod common;
+
+use common::{participant_names, TestServer};
+use reqwest::StatusCode;
+use serde_json::json;
+use std::time::Duration;
+
+const TOPIC: &str = "Hur får vi fler att flytta till Haparanda?";
+
+#[tokio::test]
+async fn a_facilitator_creates_a_jam_and_lands_on_its_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = TestServer::start(dir.path()).await;
+    let host = server.browser();
+
+    let answer = host.call("create_jam", &[("topic", TOPIC)]).await;
+    assert_eq!(answer.status, StatusCode::OK);
+    let code = answer.body.as_str().unwrap();
+    assert!(app::domain::JoinCode::parse(code).is_ok(), "{code}");
+    assert_eq!(
+        answer.redirect.as_deref(),
+        Some(format!("/host/{code}").as_str())
+    );
+
+    let screen = host.call("host_screen", &[("code", code)]).await;
+    assert_eq!(screen.status, StatusCode::OK);
+    assert_eq!(screen.body["view"]["topic"], TOPIC);
+    assert_eq!(screen.body["join_url"], format!("{}/j/{code}", server.base));
+
+    let qr = host.get(&format!("/qr/{code}.svg")).await;
+    assert_eq!(qr.status(), StatusCode::OK);
+    assert_eq!(qr.headers()["content-type"], "image/svg+xml");
+    assert!(qr.text().await.unwrap().contains("<svg"));
+
+    let page = host.get(&format!("/host/{code}")).await;
+    assert_eq!(page.status(), StatusCode::OK);
+    let html = page.text().await.unwrap();
+    assert!(
+        html.contains(TOPIC),
+        "the facilitator page is rendered on the server"
+    );
+    assert!(html.contains("/pkg/blixt.js"), "and hydrates");
+}
+
+#[tokio::test]
+async fn bad_topics_are_refused_with_a_reason_and_store_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = TestServer::start(dir.path()).await;
+    let host = server.browser();
+    let too_long = "x".repeat(201);
+    let cases = [
+        (
+            "",
+            json!({"BadText": {"field": "Topic", "problem": "Empty"}}),
+        ),
+        (
+            "   \n ",
+            json!({"BadText": {"field": "Topic", "problem": "Empty"}}),
+        ),
+        (
+            too_long.as_str(),
+            json!({"BadText": {"field": "Topic", "problem": {"TooLong": {"max": 200}}}}),
+        ),
+        (
+            "a\u{202E}b",
+            json!({"BadText": {"field": "Topic", "problem": "ForbiddenCharacters"}}),
+        ),
+    ];
+    for (topic, expected) in cases {
+        let answer = host.call("create_jam", &[("topic", topic)]).await;
+        assert_eq!(answer.status, StatusCode::UNPROCESSABLE_ENTITY, "{topic:?}");
+        assert_eq!(answer.body, expected, "{topic:?}");
+    }
+    let missing_field = host.call("create_jam", &[]).await;
+    assert!(missing_field.status.is_client_error() || missing_field.status.is_server_error());
+    assert_eq!(server.stored_jams().await, 0);
+}
+
+#[tokio::test]
+async fn joining_checks_code_and_name_and_refusals_change_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = TestServer::start(dir.path()).await;
+    let host = server.browser();
+    let code = host.create_jam(TOPIC).await;
+    let phone = server.browser();
+
+    let refusals = [
+        (
+            "BCD",
+            "Anna",
+            StatusCode::UNPROCESSABLE_ENTITY,
+            json!({"BadCode": "WrongLength"}),
+        ),
+        (
+            "BCDFG1",
+            "Anna",
+            StatusCode::UNPROCESSABLE_ENTITY,
+            json!({"BadCode": "WrongCharacter"}),
+        ),
+        (
+            "'; DROP",
+            "Anna",
+            StatusCode::UNPROCESSABLE_ENTITY,
+            json!({"BadCode": "WrongCharacter"}),
+        ),
+        (
+            &code,
+            "",
+            StatusCode::UNPROCESSABLE_ENTITY,
+            json!({"BadText": {"field": "Name", "problem": "Empty"}}),
+        ),
+        (
+            &code,
+            &"n".repeat(41),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            json!({"BadText": {"field": "Name", "problem": {"TooLong": {"max": 40}}}}),
+        ),
+    ];
+    for (code, name, status, body) in refusals {
+        let answer = phone.join(code, name).await;
+        assert_eq!(
+            (answer.status, answer.body),
+            (status, body),
+            "{code:?} {name:?}"
+        );
+    }
+    // A well-formed code that no jam has.
+    let unknown = if code == "BBBBBB" { "CCCCCC" } else { "BBBBBB" };
+    let answer = phone.join(unknown, "Anna").await;
+    assert_eq!(
+        (answer.status, answer.body),
+        (StatusCode::NOT_FOUND, json!("JamNotFound"))
+    );
+
+    let screen = host.call("host_screen", &[("code", &code)]).await;
+    assert_eq!(screen.body["view"]["version"], 1, "nothing changed");
+    assert!(participant_names(&screen.body["view"]).is_empty());
+}
+
+#[tokio::test]
+async fn identity_is_the_session_cookie() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = TestServer::start(dir.path()).await;
+    let host = server.browser();
+    let code = host.create_jam(TOPIC).await;
+
+    let phone = server.browser();
+    let joined = phone.join(&code.to_lowercase(), "  Åsa  Öberg ").await;
+    assert_eq!(joined.status, StatusCode::OK);
+    assert_eq!(
+        joined.redirect.as_deref(),
+        Some(format!("/jam/{code}").as_str())
+    );
+
+    // The phone "reloads": same cookies, still Åsa; joining again does not add a second Åsa.
+    let view = phone.view(&code).await;
+    assert_eq!(
+        view.body["viewer"]["Participant"]["me"]["name"],
+        "Åsa Öberg"
+    );
+    assert_eq!(phone.join(&code, "Åsa Öberg").await.body, joined.body);
+
+    // Someone else with the code sees only the topic, and may not act as facilitator.
+    let stranger = server.browser();
+    let view = stranger.view(&code).await;
+    assert_eq!(view.body["viewer"], "Visitor");
+    assert_eq!(view.body["topic"], TOPIC);
+    assert!(
+        !view.body.to_string().contains("Åsa"),
+        "a visitor sees no names"
+    );
+    for browser in [&stranger, &phone] {
+        let refused = browser.call("host_screen", &[("code", &code)]).await;
+        assert_eq!(
+            (refused.status, refused.body),
+            (StatusCode::FORBIDDEN, json!("NotFacilitator"))
+        );
+    }
+    let page = phone.get(&format!("/host/{code}")).await;
+    assert_eq!(
+        page.status(),
+        StatusCode::FORBIDDEN,
+        "the page itself is refused too"
+    );
+
+    let screen = host.call("host_screen", &[("code", &code)]).await;
+    assert_eq!(participant_names(&screen.body["view"]), ["Åsa Öberg"]);
+}
+
+#[tokio::test]
+async fn the_facilitator_screen_hears_joins_live() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = TestServer::start(dir.path()).await;
+    let host = server.browser();
+    let code = host.create_jam(TOPIC).await;
+
+    let mut live = host.live(&code).await;
+    let first = live.next_view(Duration::from_secs(2)).await;
+    assert_eq!(first["version"], 1);
+    assert!(participant_names(&first).is_empty());
+
+    server.browser().join(&code, "Bo").await;
+    let next = live.next_view(Duration::from_secs(1)).await;
+    assert_eq!(participant_names(&next), ["Bo"]);
+    assert_eq!(next["version"], 2);
+
+    // A phone's stream carries its own view only, and a reconnect starts with the full state.
+    let phone = server.browser();
+    phone.join(&code, "Cai").await;
+    let mut phone_live = phone.live(&code).await;
+    let mine = phone_live.next_view(Duration::from_secs(2)).await;
+    assert_eq!(mine["viewer"]["Participant"]["me"]["name"], "Cai");
+    assert_eq!(mine["participant_count"], 2);
+    assert!(!mine.to_string().contains("\"Bo\""));
+    assert_eq!(
+        participant_names(&live.next_view(Duration::from_secs(1)).await),
+        ["Bo", "Cai"]
+    );
+
+    let unknown = host.get("/live/BBBBBB").await.status();
+    let malformed = host.get("/live/nope").await.status();
+    assert!(unknown == StatusCode::NOT_FOUND || code == "BBBBBB");
+    assert_eq!(malformed, StatusCode::UNPROCESSABLE_ENTITY);
+}
+
+#[tokio::test]
+async fn many_phones_joining_at_once_are_all_counted_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = TestServer::start(dir.path()).await;
+    let host = server.browser();
+    let code = host.create_jam(TOPIC).await;
+    let phones: Vec<_> = (0..30).map(|_| server.browser()).collect();
+    let joins = phones.iter().enumerate().map(|(i, phone)| {
+        let code = code.clone();
+        async move {
+            let name = format!("Deltagare {i}");
+            // The phone opens the join link (which gives it its identity), then taps "join"
+            // twice, as people do on a slow network.
+            assert_eq!(
+                phone.get(&format!("/j/{code}")).await.status(),
+                StatusCode::OK
+            );
+            let (a, b) = tokio::join!(phone.join(&code, &name), phone.join(&code, &name));
+            assert_eq!((a.status, b.status), (StatusCode::OK, StatusCode::OK));
+        }
+    });
+    futures::future::join_all(joins).await;
+    let screen = host.call("host_screen", &[("code", &code)]).await;
+    let mut names = participant_names(&screen.body["view"]);
+    names.sort();
+    names.dedup();
+    assert_eq!(names.len(), 30);
+    assert_eq!(screen.body["view"]["version"], 31, "one change per person");
+}
+
+#[tokio::test]
+async fn a_restart_loses_nobody() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("blixt.db");
+    let server = TestServer::start_on(db.clone()).await;
+    let host = server.browser();
+    let phone = server.browser();
+    let code = host.create_jam(TOPIC).await;
+    phone.join(&code, "Aino").await;
+    server.stop().await;
+
+    let server = TestServer::start_on(db).await;
+    let (host, phone) = (host.against(&server), phone.against(&server));
+    let screen = host.call("host_screen", &[("code", &code)]).await;
+    assert_eq!(
+        screen.status,
+        StatusCode::OK,
+        "the facilitator is still the facilitator: {:?}",
+        screen.body
+    );
+    assert_eq!(participant_names(&screen.body["view"]), ["Aino"]);
+    let view = phone.view(&code).await;
+    assert_eq!(view.body["viewer"]["Participant"]["me"]["name"], "Aino");
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn language_follows_the_cookie_then_the_browser() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = TestServer::start(dir.path()).await;
+    let browser = server.browser();
+    let page = |lang: Option<&'static str>| {
+        let mut request = browser.client.get(format!("{}/", server.base));
+        if let Some(lang) = lang {
+            request = request.header("accept-language", lang);
+        }
+        async move { request.send().await.unwrap().text().await.unwrap() }
+    };
+    assert!(
+        page(None).await.contains("<html lang=\"sv\""),
+        "Swedish by default"
+    );
+    assert!(page(Some("en-GB,en;q=0.9")).await.contains("Start a jam"));
+    let switch = browser.get("/lang/fi?to=/join").await;
+    assert_eq!(switch.status(), StatusCode::SEE_OTHER);
+    assert_eq!(switch.headers()["location"], "/join");
+    assert!(
+        page(Some("en")).await.contains("Aloita jam"),
+        "the cookie wins"
+    );
+    let hostile = browser.get("/lang/en?to=//evil.example").await;
+    assert_eq!(hostile.headers()["location"], "/");
+}

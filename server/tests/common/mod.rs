@@ -1,0 +1,208 @@
+//! Starts the real server on a free port with a fresh SQLite file, and talks to it over HTTP
+//! like a browser would (one cookie jar per person).
+
+#![allow(dead_code)]
+
+use futures::StreamExt;
+use reqwest::StatusCode;
+use serde_json::Value;
+use server::config::Config;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+pub struct TestServer {
+    pub base: String,
+    pub db: PathBuf,
+    running: Option<server::Running>,
+}
+
+impl TestServer {
+    pub async fn start(dir: &Path) -> Self {
+        let db = dir.join("blixt.db");
+        Self::start_on(db).await
+    }
+
+    /// Starts a server on the database file `db` (which may already hold data).
+    pub async fn start_on(db: PathBuf) -> Self {
+        let config = Config::from_lookup(|name| match name {
+            "BLIXT_ADDR" => Some("127.0.0.1:0".into()),
+            "BLIXT_DATABASE_URL" => Some(format!("sqlite://{}", db.display())),
+            _ => None,
+        })
+        .expect("test config is valid");
+        let running = server::start(config).await.expect("server starts");
+        Self {
+            base: format!("http://{}", running.addr),
+            db,
+            running: Some(running),
+        }
+    }
+
+    pub async fn stop(mut self) {
+        self.running
+            .take()
+            .unwrap()
+            .stop()
+            .await
+            .expect("clean shutdown");
+    }
+
+    /// A browser of its own: its own cookies, so its own identity.
+    pub fn browser(&self) -> Browser {
+        Browser {
+            base: self.base.clone(),
+            client: client(std::sync::Arc::new(reqwest::cookie::Jar::default())),
+        }
+    }
+
+    /// How many jams the database holds, read directly from the file.
+    pub async fn stored_jams(&self) -> i64 {
+        let pool = sqlx::SqlitePool::connect(&format!("sqlite://{}", self.db.display()))
+            .await
+            .unwrap();
+        let count: (i64,) = sqlx::query_as("SELECT COUNT(*) FROM jams")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+        count.0
+    }
+}
+
+fn client(jar: std::sync::Arc<reqwest::cookie::Jar>) -> reqwest::Client {
+    reqwest::Client::builder()
+        .cookie_provider(jar)
+        .redirect(reqwest::redirect::Policy::none())
+        .timeout(Duration::from_secs(10))
+        .build()
+        .unwrap()
+}
+
+pub struct Browser {
+    pub base: String,
+    pub client: reqwest::Client,
+}
+
+pub struct Answer {
+    pub status: StatusCode,
+    pub body: Value,
+    pub redirect: Option<String>,
+}
+
+impl Browser {
+    /// The same person (cookies) talking to another server address, as after a restart.
+    pub fn against(&self, server: &TestServer) -> Browser {
+        Browser {
+            base: server.base.clone(),
+            client: self.client.clone(),
+        }
+    }
+
+    /// Calls a server function the way the app's forms do (form-encoded POST).
+    pub async fn call(&self, endpoint: &str, form: &[(&str, &str)]) -> Answer {
+        let response = self
+            .client
+            .post(format!("{}/api/{endpoint}", self.base))
+            .form(form)
+            .send()
+            .await
+            .expect("request reaches the server");
+        let status = response.status();
+        let redirect = response
+            .headers()
+            .get("location")
+            .and_then(|v| v.to_str().ok())
+            .map(String::from);
+        let text = response.text().await.unwrap();
+        let body = serde_json::from_str(&text).unwrap_or(Value::String(text));
+        Answer {
+            status,
+            body,
+            redirect,
+        }
+    }
+
+    pub async fn create_jam(&self, topic: &str) -> String {
+        let answer = self.call("create_jam", &[("topic", topic)]).await;
+        assert_eq!(answer.status, StatusCode::OK, "{:?}", answer.body);
+        answer.body.as_str().expect("the code").to_string()
+    }
+
+    pub async fn join(&self, code: &str, name: &str) -> Answer {
+        self.call("join_jam", &[("code", code), ("name", name)])
+            .await
+    }
+
+    pub async fn view(&self, code: &str) -> Answer {
+        self.call("jam_view", &[("code", code)]).await
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client
+            .get(format!("{}{path}", self.base))
+            .send()
+            .await
+            .unwrap()
+    }
+
+    /// Opens the live channel and hands back its events as JSON views.
+    pub async fn live(&self, code: &str) -> LiveStream {
+        let response = self.get(&format!("/live/{code}")).await;
+        assert_eq!(response.status(), StatusCode::OK);
+        assert_eq!(
+            response.headers()["content-type"].to_str().unwrap(),
+            "text/event-stream"
+        );
+        LiveStream {
+            bytes: Box::pin(response.bytes_stream()),
+            buffer: String::new(),
+        }
+    }
+}
+
+pub struct LiveStream {
+    bytes: std::pin::Pin<Box<dyn futures::Stream<Item = reqwest::Result<bytes::Bytes>> + Send>>,
+    buffer: String,
+}
+
+impl LiveStream {
+    /// The next view on the stream, waiting at most `within`.
+    pub async fn next_view(&mut self, within: Duration) -> Value {
+        tokio::time::timeout(within, self.read_event())
+            .await
+            .expect("a live event in time")
+    }
+
+    async fn read_event(&mut self) -> Value {
+        loop {
+            if let Some(end) = self.buffer.find("\n\n") {
+                let event: String = self.buffer.drain(..end + 2).collect();
+                let data: Vec<&str> = event
+                    .lines()
+                    .filter_map(|l| l.strip_prefix("data:"))
+                    .map(|d| d.strip_prefix(' ').unwrap_or(d))
+                    .collect();
+                if data.is_empty() {
+                    continue; // a keep-alive comment or a retry hint
+                }
+                return serde_json::from_str(&data.join("\n")).expect("events are JSON views");
+            }
+            let chunk = self
+                .bytes
+                .next()
+                .await
+                .expect("stream stays open")
+                .expect("stream reads");
+            self.buffer.push_str(std::str::from_utf8(&chunk).unwrap());
+        }
+    }
+}
+
+/// The names a facilitator's view lists.
+pub fn participant_names(view: &Value) -> Vec<String> {
+    view["viewer"]["Facilitator"]["participants"]
+        .as_array()
+        .unwrap_or_else(|| panic!("a facilitator view: {view}"))
+        .iter()
+        .map(|p| p["name"].as_str().unwrap().to_string())
+        .collect()
+}
