@@ -47,6 +47,10 @@ mod browser {
 
     const RETRY_MS: i32 = 2_000;
 
+    type Handler = Closure<dyn FnMut(web_sys::Event)>;
+    /// A page-level event listener: what it listens on, to which event, and the handler.
+    type Listener = (web_sys::EventTarget, &'static str, Handler);
+
     struct Channel {
         url: String,
         source: Option<EventSource>,
@@ -54,13 +58,9 @@ mod browser {
         view: ReadSignal<Option<JamView>>,
         set_connection: WriteSignal<Connection>,
         /// The current source's handlers, kept alive as long as it is open.
-        handlers: Vec<Closure<dyn FnMut(web_sys::Event)>>,
+        handlers: Vec<Handler>,
         /// Page-level listeners, removed when the screen goes away.
-        wakeups: Vec<(
-            web_sys::EventTarget,
-            &'static str,
-            Closure<dyn FnMut(web_sys::Event)>,
-        )>,
+        wakeups: Vec<Listener>,
         closed: bool,
     }
 

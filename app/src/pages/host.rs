@@ -52,12 +52,16 @@ fn HostLobby(screen: HostScreen, participants: Signal<Vec<ParticipantEntry>>) ->
             <h1 class="projector-topic">{screen.view.topic.clone()}</h1>
             <div class="lobby">
                 <section class="join-panel">
-                    <p class="label">{move || t.get().join_at}</p>
-                    <p class="join-url" data-testid="join-url">{screen.join_url.clone()}</p>
-                    <p class="label">{move || t.get().code_label}</p>
-                    <p class="join-code" data-testid="join-code">{grouped}</p>
-                    <img class="qr" src=qr alt=move || t.get().qr_alt width="256" height="256"/>
-                    <p class="label">{move || t.get().scan_qr}</p>
+                    <div class="join-text">
+                        <p class="label">{move || t.get().join_at}</p>
+                        <p class="join-url" data-testid="join-url">{screen.join_url.clone()}</p>
+                        <p class="label">{move || t.get().code_label}</p>
+                        <p class="join-code" data-testid="join-code">{grouped}</p>
+                    </div>
+                    <figure class="qr-box">
+                        <img class="qr" src=qr alt=move || t.get().qr_alt width="256" height="256"/>
+                        <figcaption class="label">{move || t.get().scan_qr}</figcaption>
+                    </figure>
                 </section>
                 <section class="people-panel" aria-live="polite">
                     <h2>
