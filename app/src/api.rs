@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 /// What the facilitator's screen needs beyond the jam itself.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct HostScreen {
     pub view: JamView,
     pub join_url: String,
@@ -65,7 +65,7 @@ pub async fn load_jam_view(code: String) -> Result<JamView, AppError> {
         let code = crate::domain::JoinCode::parse(&code)?;
         let (state, person) = ssr::asker().await?;
         let jam = state.store.jam_by_code(&code).await?;
-        Ok(JamView::for_person(&jam, person))
+        Ok(JamView::for_person(&jam, person, chrono::Utc::now()))
     })
     .await
 }
@@ -77,7 +77,7 @@ pub async fn load_host_screen(code: String) -> Result<HostScreen, AppError> {
         let code = crate::domain::JoinCode::parse(&code)?;
         let (state, person) = ssr::asker().await?;
         let jam = state.store.jam_by_code(&code).await?;
-        let view = JamView::for_person(&jam, person);
+        let view = JamView::for_person(&jam, person, chrono::Utc::now());
         if !view.is_facilitator() {
             return Err(AppError::NotFacilitator);
         }

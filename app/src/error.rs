@@ -46,7 +46,23 @@ impl AppError {
         match self {
             Self::BadText { .. } | Self::BadCode(_) => 422,
             Self::JamNotFound => 404,
-            Self::Jam(JamError::Full { .. }) => 409,
+            Self::Jam(e) => match e {
+                JamError::Text(_) | JamError::Settings(_) | JamError::BadRating => 422,
+                JamError::NotFacilitator | JamError::NotParticipant | JamError::NotYourNote => 403,
+                JamError::NoSuchNote => 404,
+                JamError::Full { .. }
+                | JamError::WrongRound
+                | JamError::OutOfDots { .. }
+                | JamError::NoVoteToTake
+                | JamError::TimeUp
+                | JamError::TooManyNotes { .. }
+                | JamError::NotATie
+                | JamError::TooManyProblems { .. }
+                | JamError::NoProblemChosen
+                | JamError::NoHmwChosen
+                | JamError::NotOnMatrix
+                | JamError::NotPlaced => 409,
+            },
             Self::NotFacilitator | Self::NotJoined => 403,
             Self::Storage => 503,
             Self::Network(_) => 502,
@@ -62,7 +78,12 @@ impl From<CodeError> for AppError {
 
 impl From<JamError> for AppError {
     fn from(e: JamError) -> Self {
-        Self::Jam(e)
+        // Who-may-do-what refusals have one name at this layer, whichever layer found them.
+        match e {
+            JamError::NotFacilitator => Self::NotFacilitator,
+            JamError::NotParticipant => Self::NotJoined,
+            e => Self::Jam(e),
+        }
     }
 }
 

@@ -3,7 +3,7 @@
 //! One struct with one field per text: a language that misses a text does not compile.
 //! Texts with numbers in them are functions.
 
-use crate::domain::{CodeError, JamError, TextError};
+use crate::domain::{CodeError, JamError, SettingsError, TextError};
 use crate::error::{AppError, Field};
 use serde::{Deserialize, Serialize};
 
@@ -106,7 +106,7 @@ pub struct Texts {
     pub err_code_length: fn(usize) -> String,
     pub err_code_letters: &'static str,
     pub err_jam_not_found: &'static str,
-    pub err_jam_full: fn(usize) -> String,
+    pub err_jam: fn(JamError) -> String,
     pub err_not_facilitator: &'static str,
     pub err_not_joined: &'static str,
     pub err_storage: &'static str,
@@ -127,7 +127,7 @@ impl Texts {
             }
             AppError::BadCode(CodeError::WrongCharacter) => self.err_code_letters.into(),
             AppError::JamNotFound => self.err_jam_not_found.into(),
-            AppError::Jam(JamError::Full { max }) => (self.err_jam_full)(*max),
+            AppError::Jam(e) => (self.err_jam)(*e),
             AppError::NotFacilitator => self.err_not_facilitator.into(),
             AppError::NotJoined => self.err_not_joined.into(),
             AppError::Storage => self.err_storage.into(),
@@ -184,7 +184,46 @@ pub static SV: Texts = Texts {
     err_code_letters:
         "Koden har bara bokstäver, inga siffror eller vokaler. Kontrollera den på skärmen.",
     err_jam_not_found: "Ingen jam har den koden. Kontrollera den på skärmen.",
-    err_jam_full: |max| format!("Jammet är fullt ({max} deltagare)."),
+    err_jam: |e| match e {
+        JamError::Full { max } => format!("Jammet är fullt ({max} deltagare)."),
+        JamError::NotFacilitator => "Bara facilitatorn kan göra det.".into(),
+        JamError::NotParticipant => "Gå med i jammet först.".into(),
+        JamError::WrongRound => {
+            "Det går inte i den här rundan. Skärmen visar nu vad som gäller.".into()
+        }
+        JamError::NoSuchNote => "Lappen finns inte längre.".into(),
+        JamError::NotYourNote => "Du kan bara ändra dina egna lappar.".into(),
+        JamError::OutOfDots { dots } => {
+            format!("Du har använt alla {dots} prickar. Ta tillbaka en först.")
+        }
+        JamError::NoVoteToTake => "Du har ingen prick på den lappen.".into(),
+        JamError::TimeUp => "Tiden är ute.".into(),
+        JamError::TooManyNotes { max } => format!("Högst {max} lappar per person i en runda."),
+        JamError::Text(TextError::Empty) => "Skriv något på lappen.".into(),
+        JamError::Text(TextError::TooLong { max }) => format!("Högst {max} tecken."),
+        JamError::Text(TextError::ForbiddenCharacters) => {
+            "Texten innehåller osynliga tecken eller styrtecken.".into()
+        }
+        JamError::Settings(SettingsError::Timebox { min, max }) => {
+            format!("En tidsram är mellan {min} och {max} sekunder.")
+        }
+        JamError::Settings(SettingsError::Dots { max }) => {
+            format!("Antalet prickar är mellan 1 och {max}.")
+        }
+        JamError::Settings(SettingsError::ProblemsToTake) => {
+            "Mellan 1 och 3 problem kan tas vidare.".into()
+        }
+        JamError::Settings(SettingsError::MatrixSize { max }) => {
+            format!("Mellan 1 och {max} lösningar får plats i matrisen.")
+        }
+        JamError::NotATie => "Bara lappar med lika många röster kan byta plats.".into(),
+        JamError::TooManyProblems { max } => format!("Högst {max} problem kan tas vidare."),
+        JamError::NoProblemChosen => "Välj minst ett problem först.".into(),
+        JamError::NoHmwChosen => "Välj en ”Hur skulle vi kunna” först.".into(),
+        JamError::NotOnMatrix => "Den lösningen finns inte i matrisen.".into(),
+        JamError::BadRating => "Betyg går från 1 till 5.".into(),
+        JamError::NotPlaced => "Placera lösningen i matrisen först.".into(),
+    },
     err_not_facilitator: "Bara facilitatorn kan göra det.",
     err_not_joined: "Du har inte gått med i den här jammet.",
     err_storage: "Servern kunde inte spara. Försök igen om en stund.",
@@ -238,7 +277,46 @@ pub static EN: Texts = Texts {
     err_code_length: |n| format!("The code has {n} letters."),
     err_code_letters: "The code has only letters, no digits or vowels. Check it on the screen.",
     err_jam_not_found: "No jam has that code. Check it on the screen.",
-    err_jam_full: |max| format!("The jam is full ({max} participants)."),
+    err_jam: |e| match e {
+        JamError::Full { max } => format!("The jam is full ({max} participants)."),
+        JamError::NotFacilitator => "Only the facilitator can do that.".into(),
+        JamError::NotParticipant => "Join the jam first.".into(),
+        JamError::WrongRound => {
+            "That cannot be done in this round. The screen now shows what to do.".into()
+        }
+        JamError::NoSuchNote => "That note no longer exists.".into(),
+        JamError::NotYourNote => "You can only change your own notes.".into(),
+        JamError::OutOfDots { dots } => {
+            format!("You have used all {dots} dots. Take one back first.")
+        }
+        JamError::NoVoteToTake => "You have no dot on that note.".into(),
+        JamError::TimeUp => "Time is up.".into(),
+        JamError::TooManyNotes { max } => format!("At most {max} notes each in a round."),
+        JamError::Text(TextError::Empty) => "Write something on the note.".into(),
+        JamError::Text(TextError::TooLong { max }) => format!("At most {max} characters."),
+        JamError::Text(TextError::ForbiddenCharacters) => {
+            "The text contains invisible or control characters.".into()
+        }
+        JamError::Settings(SettingsError::Timebox { min, max }) => {
+            format!("A timebox is between {min} and {max} seconds.")
+        }
+        JamError::Settings(SettingsError::Dots { max }) => format!("Dots are between 1 and {max}."),
+        JamError::Settings(SettingsError::ProblemsToTake) => {
+            "Between 1 and 3 problems can be taken forward.".into()
+        }
+        JamError::Settings(SettingsError::MatrixSize { max }) => {
+            format!("Between 1 and {max} solutions fit on the matrix.")
+        }
+        JamError::NotATie => "Only notes with equal votes can swap places.".into(),
+        JamError::TooManyProblems { max } => {
+            format!("At most {max} problems can be taken forward.")
+        }
+        JamError::NoProblemChosen => "Choose at least one problem first.".into(),
+        JamError::NoHmwChosen => "Choose a “How might we” first.".into(),
+        JamError::NotOnMatrix => "That solution is not on the matrix.".into(),
+        JamError::BadRating => "Ratings go from 1 to 5.".into(),
+        JamError::NotPlaced => "Place the solution on the matrix first.".into(),
+    },
     err_not_facilitator: "Only the facilitator can do that.",
     err_not_joined: "You have not joined this jam.",
     err_storage: "The server could not save that. Please try again in a moment.",
@@ -294,7 +372,48 @@ pub static FI: Texts = Texts {
     err_code_letters:
         "Koodissa on vain kirjaimia, ei numeroita eikä vokaaleja. Tarkista se näytöltä.",
     err_jam_not_found: "Tällä koodilla ei löydy jamia. Tarkista se näytöltä.",
-    err_jam_full: |max| format!("Jam on täynnä ({max} osallistujaa)."),
+    err_jam: |e| match e {
+        JamError::Full { max } => format!("Jam on täynnä ({max} osallistujaa)."),
+        JamError::NotFacilitator => "Vain fasilitaattori voi tehdä sen.".into(),
+        JamError::NotParticipant => "Liity ensin jamiin.".into(),
+        JamError::WrongRound => {
+            "Sitä ei voi tehdä tällä kierroksella. Näyttö näyttää nyt, mitä tehdään.".into()
+        }
+        JamError::NoSuchNote => "Lappua ei enää ole.".into(),
+        JamError::NotYourNote => "Voit muuttaa vain omia lappujasi.".into(),
+        JamError::OutOfDots { dots } => {
+            format!("Olet käyttänyt kaikki {dots} pistettä. Ota ensin yksi takaisin.")
+        }
+        JamError::NoVoteToTake => "Sinulla ei ole pistettä tuossa lapussa.".into(),
+        JamError::TimeUp => "Aika on loppu.".into(),
+        JamError::TooManyNotes { max } => {
+            format!("Enintään {max} lappua per henkilö kierroksella.")
+        }
+        JamError::Text(TextError::Empty) => "Kirjoita lappuun jotain.".into(),
+        JamError::Text(TextError::TooLong { max }) => format!("Enintään {max} merkkiä."),
+        JamError::Text(TextError::ForbiddenCharacters) => {
+            "Tekstissä on näkymättömiä merkkejä tai ohjausmerkkejä.".into()
+        }
+        JamError::Settings(SettingsError::Timebox { min, max }) => {
+            format!("Aikaraja on {min}–{max} sekuntia.")
+        }
+        JamError::Settings(SettingsError::Dots { max }) => format!("Pisteitä on 1–{max}."),
+        JamError::Settings(SettingsError::ProblemsToTake) => {
+            "Eteenpäin voi viedä 1–3 ongelmaa.".into()
+        }
+        JamError::Settings(SettingsError::MatrixSize { max }) => {
+            format!("Matriisiin mahtuu 1–{max} ratkaisua.")
+        }
+        JamError::NotATie => "Vain yhtä monta ääntä saaneet laput voivat vaihtaa paikkaa.".into(),
+        JamError::TooManyProblems { max } => {
+            format!("Eteenpäin voi viedä enintään {max} ongelmaa.")
+        }
+        JamError::NoProblemChosen => "Valitse ensin vähintään yksi ongelma.".into(),
+        JamError::NoHmwChosen => "Valitse ensin ”Miten voisimme” -muotoilu.".into(),
+        JamError::NotOnMatrix => "Ratkaisu ei ole matriisissa.".into(),
+        JamError::BadRating => "Arviot ovat 1–5.".into(),
+        JamError::NotPlaced => "Sijoita ratkaisu ensin matriisiin.".into(),
+    },
     err_not_facilitator: "Vain fasilitaattori voi tehdä sen.",
     err_not_joined: "Et ole liittynyt tähän jamiin.",
     err_storage: "Palvelin ei voinut tallentaa. Yritä hetken päästä uudelleen.",

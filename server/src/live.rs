@@ -69,7 +69,7 @@ async fn next_event(mut sub: Subscription) -> Option<(Event, Subscription)> {
         // The browser reconnects and gets a fresh full view.
         Err(_) => return None,
     };
-    let view = JamView::for_person(&jam, sub.person);
+    let view = JamView::for_person(&jam, sub.person, chrono::Utc::now());
     let data = serde_json::to_string(&view).ok()?;
     let first = sub.sent.is_none();
     sub.sent = Some(view.version);

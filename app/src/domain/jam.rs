@@ -1,9 +1,15 @@
 //! A jam and the people in it. Every change goes through a method here that checks it and bumps
 //! the version, so screens can tell a newer state from an older one.
 
+use super::matrix::{Action, Quadrant, Rating};
+use super::notes::{Note, Vote};
+use super::round::{Round, Settings, SettingsError};
+use super::text::{NoteText, TextError};
+use super::timer::Timer;
 use super::{DisplayName, JoinCode, Topic};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
+use std::collections::VecDeque;
 use uuid::Uuid;
 
 /// Who is asking: one per browser session, made when the session is first seen.
@@ -29,6 +35,44 @@ pub struct Jam {
     /// Bumped by every change; screens keep the highest they have seen.
     pub version: u64,
     pub created_at: DateTime<Utc>,
+
+    // The workshop itself. Defaults let jams stored before a field existed load unchanged.
+    #[serde(default)]
+    pub round: Round,
+    #[serde(default)]
+    pub settings: Settings,
+    #[serde(default)]
+    pub timer: Timer,
+    #[serde(default)]
+    pub notes: Vec<Note>,
+    #[serde(default)]
+    pub votes: Vec<Vote>,
+    /// The problems in priority order, set when problem voting closes; the facilitator may
+    /// reorder ties.
+    #[serde(default)]
+    pub problem_order: Vec<Uuid>,
+    /// The problems taken forward, in the order they are worked on.
+    #[serde(default)]
+    pub chosen: Vec<Uuid>,
+    /// Which of the chosen problems rounds 6–10 are on now.
+    #[serde(default)]
+    pub focus: usize,
+    /// The chosen "How might we" of each chosen problem.
+    #[serde(default)]
+    pub hmws: Vec<(Uuid, NoteText)>,
+    #[serde(default)]
+    pub ratings: Vec<Rating>,
+    /// Where the facilitator placed each solution on the effort/impact matrix.
+    #[serde(default)]
+    pub placements: Vec<(Uuid, Quadrant)>,
+    #[serde(default)]
+    pub actions: Vec<Action>,
+    /// Numbers the notes in the order they were written.
+    #[serde(default)]
+    pub next_seq: u64,
+    /// Ids of the latest commands applied, so a retried request is not applied twice.
+    #[serde(default)]
+    pub recent_commands: VecDeque<Uuid>,
 }
 
 /// What a person is to a jam. A facilitator who also joins from the same browser is the
@@ -40,10 +84,47 @@ pub enum Role {
     Stranger,
 }
 
+/// Why a command was refused. Every refusal leaves the jam exactly as it was.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 pub enum JamError {
     #[error("the jam already has {max} participants")]
     Full { max: usize },
+    #[error("only the facilitator can do that")]
+    NotFacilitator,
+    #[error("join the jam first")]
+    NotParticipant,
+    #[error("that cannot be done in this round")]
+    WrongRound,
+    #[error("there is no such note")]
+    NoSuchNote,
+    #[error("that note is someone else's")]
+    NotYourNote,
+    #[error("all {dots} dots are used; take one back first")]
+    OutOfDots { dots: u8 },
+    #[error("there is no dot of yours on that note")]
+    NoVoteToTake,
+    #[error("time is up")]
+    TimeUp,
+    #[error("at most {max} notes each in a round")]
+    TooManyNotes { max: usize },
+    #[error("note: {0}")]
+    Text(TextError),
+    #[error("settings: {0}")]
+    Settings(SettingsError),
+    #[error("only notes with equal votes can swap places")]
+    NotATie,
+    #[error("at most {max} problems can be taken forward")]
+    TooManyProblems { max: u8 },
+    #[error("choose at least one problem first")]
+    NoProblemChosen,
+    #[error("choose the How might we first")]
+    NoHmwChosen,
+    #[error("that solution is not on the matrix")]
+    NotOnMatrix,
+    #[error("ratings go from 1 to 5")]
+    BadRating,
+    #[error("that action has no solution placed on the matrix")]
+    NotPlaced,
 }
 
 /// What a join did, so the caller knows whether anything needs saving and announcing.
@@ -74,6 +155,20 @@ impl Jam {
             participants: Vec::new(),
             version: 1,
             created_at: now,
+            round: Round::Lobby,
+            settings: Settings::default(),
+            timer: Timer::Off,
+            notes: Vec::new(),
+            votes: Vec::new(),
+            problem_order: Vec::new(),
+            chosen: Vec::new(),
+            focus: 0,
+            hmws: Vec::new(),
+            ratings: Vec::new(),
+            placements: Vec::new(),
+            actions: Vec::new(),
+            next_seq: 0,
+            recent_commands: VecDeque::new(),
         }
     }
 

@@ -88,6 +88,16 @@ line_type!(
     DisplayName,
     40
 );
+line_type!(
+    /// One note: a positive, a problem, a "How might we", or a solution.
+    NoteText,
+    200
+);
+line_type!(
+    /// A short field of an action: its first step or its owner.
+    ActionText,
+    200
+);
 
 #[cfg(test)]
 mod tests {

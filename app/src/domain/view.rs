@@ -1,17 +1,43 @@
 //! What a screen may see of a jam. Privacy is decided here and only here: the server builds
 //! every payload it sends through `JamView::for_person`.
+//!
+//! - A note written in a silent round is in its author's view only, until revealed.
+//! - Dot tallies are in no view until that voting has closed; a phone sees its own dots.
+//! - The projector (facilitator) sees revealed notes and how much each person has written,
+//!   never what they wrote before it is revealed.
 
+use super::matrix::{average, Quadrant};
+use super::notes::tally;
+use super::round::{NoteKind, Round, Settings};
 use super::{Jam, PersonId, Role};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct JamView {
     pub version: u64,
     pub code: String,
     pub topic: String,
     pub participant_count: usize,
     pub viewer: ViewerRole,
+    pub round: Round,
+    pub settings: Settings,
+    pub timer: Option<TimerView>,
+    /// Rounds 6–10: the problem being worked on.
+    pub focus: Option<FocusView>,
+    /// The notes this viewer may see.
+    pub notes: Vec<NoteView>,
+    /// A phone in a voting round: dots it has left.
+    pub dots_left: Option<u8>,
+    /// The projector: how much each person has done in this round (counts, never content).
+    pub progress: Vec<Progress>,
+    /// Problems in priority order, once problem voting has closed.
+    pub ranking: Vec<RankedProblem>,
+    /// The effort/impact matrix of the problem in focus.
+    pub matrix: Vec<MatrixItem>,
+    /// The actions so far, in priority order.
+    pub actions: Vec<ActionView>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -30,13 +56,93 @@ pub struct ParticipantEntry {
     pub name: String,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TimerView {
+    /// Milliseconds left when the view was built; screens count down from when it arrives.
+    pub remaining_ms: i64,
+    pub running: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FocusView {
+    /// 1-based: "problem 1 of 2".
+    pub number: usize,
+    pub of: usize,
+    pub problem: String,
+    pub hmw: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NoteView {
+    pub id: Uuid,
+    pub kind: NoteKind,
+    pub text: String,
+    /// The author's name, once the note is revealed.
+    pub author: Option<String>,
+    pub mine: bool,
+    pub problem: Option<Uuid>,
+    /// Dots on it, once that voting has closed.
+    pub votes: Option<usize>,
+    /// The viewer's own dots on it.
+    pub my_votes: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Progress {
+    pub name: String,
+    /// Notes written in this writing round, or dots placed in this voting round, or solutions
+    /// rated in the effort/impact round.
+    pub done: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RankedProblem {
+    pub id: Uuid,
+    pub text: String,
+    pub votes: usize,
+    /// Same votes as a neighbour: the facilitator decides the order.
+    pub tied: bool,
+    pub chosen: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MatrixItem {
+    pub id: Uuid,
+    pub text: String,
+    pub votes: usize,
+    pub ratings: usize,
+    pub effort: Option<f32>,
+    pub impact: Option<f32>,
+    /// Where the ratings put it.
+    pub suggested: Option<Quadrant>,
+    /// Where the facilitator placed it.
+    pub quadrant: Option<Quadrant>,
+    /// The viewer's own rating (effort, impact).
+    pub my_rating: Option<(u8, u8)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActionView {
+    pub solution: Uuid,
+    pub solution_text: String,
+    pub votes: usize,
+    pub quadrant: Quadrant,
+    pub problem: String,
+    pub problem_votes: usize,
+    pub hmw: Option<String>,
+    pub first_step: String,
+    pub owner: String,
+    pub due: NaiveDate,
+}
+
 impl JamView {
-    pub fn for_person(jam: &Jam, person: PersonId) -> Self {
+    pub fn for_person(jam: &Jam, person: PersonId, now: DateTime<Utc>) -> Self {
         let entry = |p: &super::Participant| ParticipantEntry {
             id: p.id,
             name: p.name.to_string(),
         };
-        let viewer = match jam.role_of(person) {
+        let role = jam.role_of(person);
+        let viewer = match role {
             Role::Facilitator => ViewerRole::Facilitator {
                 participants: jam.participants.iter().map(entry).collect(),
             },
@@ -48,13 +154,51 @@ impl JamView {
             },
             Role::Stranger => ViewerRole::Visitor,
         };
-        Self {
+        let mut view = Self {
             version: jam.version,
             code: jam.code.to_string(),
             topic: jam.topic.to_string(),
             participant_count: jam.participants.len(),
             viewer,
+            round: jam.round,
+            settings: jam.settings.clone(),
+            timer: jam.timer.remaining_ms(now).map(|remaining_ms| TimerView {
+                remaining_ms,
+                running: jam.timer.is_running(),
+            }),
+            focus: None,
+            notes: Vec::new(),
+            dots_left: None,
+            progress: Vec::new(),
+            ranking: Vec::new(),
+            matrix: Vec::new(),
+            actions: Vec::new(),
+        };
+        if role == Role::Stranger {
+            // A visitor gets what the join page needs, nothing of the workshop.
+            return view;
         }
+        let me = match role {
+            Role::Participant(id) => Some(id),
+            _ => None,
+        };
+        view.focus = focus(jam);
+        view.notes = notes(jam, me);
+        view.dots_left = me.filter(|_| jam.round.votes_on().is_some()).map(|me| {
+            let budget = jam.round.votes_on().map_or(0, |k| jam.settings.dots(k));
+            budget.saturating_sub(jam.dots_used(me) as u8)
+        });
+        if role == Role::Facilitator {
+            view.progress = progress(jam);
+        }
+        if jam.round >= Round::Prioritize {
+            view.ranking = ranking(jam);
+        }
+        if matches!(jam.round, Round::EffortImpact | Round::Actions) {
+            view.matrix = matrix(jam, me);
+        }
+        view.actions = actions(jam);
+        view
     }
 
     pub fn is_facilitator(&self) -> bool {
@@ -62,12 +206,179 @@ impl JamView {
     }
 }
 
+fn name_of(jam: &Jam, participant: Uuid) -> Option<String> {
+    jam.participants
+        .iter()
+        .find(|p| p.id == participant)
+        .map(|p| p.name.to_string())
+}
+
+fn focus(jam: &Jam) -> Option<FocusView> {
+    if jam.round < Round::Reframe || jam.round == Round::Summary {
+        return None;
+    }
+    let problem = jam.focus_problem()?;
+    Some(FocusView {
+        number: jam.focus + 1,
+        of: jam.chosen.len(),
+        problem: jam.notes.iter().find(|n| n.id == problem)?.text.to_string(),
+        hmw: jam.hmw_of(problem).map(|h| h.to_string()),
+    })
+}
+
+fn notes(jam: &Jam, me: Option<Uuid>) -> Vec<NoteView> {
+    jam.notes
+        .iter()
+        .filter(|n| n.revealed || Some(n.author) == me)
+        .map(|n| NoteView {
+            id: n.id,
+            kind: n.kind,
+            text: n.text.to_string(),
+            author: n.revealed.then(|| name_of(jam, n.author)).flatten(),
+            mine: Some(n.author) == me,
+            problem: n.problem,
+            votes: jam
+                .voting_closed(n.kind, n.problem)
+                .then(|| tally(&jam.votes, n.id)),
+            my_votes: me.map_or(0, |me| {
+                jam.votes
+                    .iter()
+                    .filter(|v| v.voter == me && v.note == n.id)
+                    .count()
+            }),
+        })
+        .collect()
+}
+
+fn progress(jam: &Jam) -> Vec<Progress> {
+    let ballot = jam.ballot();
+    let candidates = jam.matrix_candidates();
+    jam.participants
+        .iter()
+        .map(|p| {
+            let done = if let Some(kind) = jam.round.writes() {
+                let problem = match kind {
+                    NoteKind::Hmw | NoteKind::Solution => jam.focus_problem(),
+                    _ => None,
+                };
+                jam.notes
+                    .iter()
+                    .filter(|n| n.author == p.id && n.kind == kind && n.problem == problem)
+                    .count()
+            } else if jam.round.votes_on().is_some() {
+                jam.votes
+                    .iter()
+                    .filter(|v| v.voter == p.id && ballot.contains(&v.note))
+                    .count()
+            } else if jam.round == Round::EffortImpact {
+                jam.ratings
+                    .iter()
+                    .filter(|r| r.rater == p.id && candidates.contains(&r.solution))
+                    .count()
+            } else {
+                0
+            };
+            Progress {
+                name: p.name.to_string(),
+                done,
+            }
+        })
+        .collect()
+}
+
+fn ranking(jam: &Jam) -> Vec<RankedProblem> {
+    let votes: Vec<usize> = jam
+        .problem_order
+        .iter()
+        .map(|id| tally(&jam.votes, *id))
+        .collect();
+    jam.problem_order
+        .iter()
+        .enumerate()
+        .filter_map(|(i, id)| {
+            let note = jam.notes.iter().find(|n| n.id == *id)?;
+            let tied = (i > 0 && votes[i - 1] == votes[i])
+                || votes.get(i + 1).is_some_and(|v| *v == votes[i]);
+            Some(RankedProblem {
+                id: *id,
+                text: note.text.to_string(),
+                votes: votes[i],
+                tied,
+                chosen: jam.chosen.contains(id),
+            })
+        })
+        .collect()
+}
+
+fn matrix(jam: &Jam, me: Option<Uuid>) -> Vec<MatrixItem> {
+    jam.matrix_candidates()
+        .into_iter()
+        .filter_map(|id| {
+            let note = jam.notes.iter().find(|n| n.id == id)?;
+            let avg = average(&jam.ratings, id);
+            Some(MatrixItem {
+                id,
+                text: note.text.to_string(),
+                votes: tally(&jam.votes, id),
+                ratings: jam.ratings.iter().filter(|r| r.solution == id).count(),
+                effort: avg.map(|a| a.0),
+                impact: avg.map(|a| a.1),
+                suggested: avg.map(|(e, i)| Quadrant::from_ratings(e, i)),
+                quadrant: jam.placement(id),
+                my_rating: me.and_then(|me| {
+                    jam.ratings
+                        .iter()
+                        .find(|r| r.rater == me && r.solution == id)
+                        .map(|r| (r.effort, r.impact))
+                }),
+            })
+        })
+        .collect()
+}
+
+/// The actions in priority order: quick wins first, then big bets, fill-ins and thankless;
+/// within a quadrant the higher rated impact, then more votes, then the problem's priority,
+/// then the order the solutions were written in.
+pub fn actions(jam: &Jam) -> Vec<ActionView> {
+    let mut rows: Vec<(ActionView, i64, u64)> = jam
+        .actions
+        .iter()
+        .filter_map(|a| {
+            let solution = jam.notes.iter().find(|n| n.id == a.solution)?;
+            let problem_id = solution.problem?;
+            let problem = jam.notes.iter().find(|n| n.id == problem_id)?;
+            let impact = average(&jam.ratings, a.solution).map_or(0.0, |(_, i)| i);
+            let view = ActionView {
+                solution: a.solution,
+                solution_text: solution.text.to_string(),
+                votes: tally(&jam.votes, a.solution),
+                quadrant: jam.placement(a.solution)?,
+                problem: problem.text.to_string(),
+                problem_votes: tally(&jam.votes, problem_id),
+                hmw: jam.hmw_of(problem_id).map(|h| h.to_string()),
+                first_step: a.first_step.to_string(),
+                owner: a.owner.to_string(),
+                due: a.due,
+            };
+            // Impact in hundredths, so the sort key is an integer.
+            Some((view, (impact * 100.0).round() as i64, solution.seq))
+        })
+        .collect();
+    rows.sort_by(|(a, ai, aseq), (b, bi, bseq)| {
+        a.quadrant
+            .cmp(&b.quadrant)
+            .then(bi.cmp(ai))
+            .then(b.votes.cmp(&a.votes))
+            .then(aseq.cmp(bseq))
+    });
+    rows.into_iter().map(|(v, _, _)| v).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::domain::jam::tests::jam;
     use crate::domain::DisplayName;
-    use chrono::Utc;
     use proptest::prelude::*;
 
     proptest! {
@@ -81,12 +392,12 @@ mod tests {
                 jam.join(PersonId(Uuid::from_u128(i as u128 + 10)), name, Uuid::from_u128(i as u128 + 1000), Utc::now()).unwrap();
             }
             let person = PersonId(Uuid::from_u128(looker as u128 + 10));
-            let payload = serde_json::to_string(&JamView::for_person(&jam, person)).unwrap();
+            let payload = serde_json::to_string(&JamView::for_person(&jam, person, Utc::now())).unwrap();
             for i in 0..count {
                 let named = payload.contains(&format!("Person{i}x"));
                 prop_assert_eq!(named, i == looker, "person {} in view of {}", i, looker);
             }
-            let host = JamView::for_person(&jam, jam.facilitator);
+            let host = JamView::for_person(&jam, jam.facilitator, Utc::now());
             match host.viewer {
                 ViewerRole::Facilitator { participants } => prop_assert_eq!(participants.len(), count),
                 other => prop_assert!(false, "facilitator saw {:?}", other),

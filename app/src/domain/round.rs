@@ -1,0 +1,261 @@
+//! The rounds of a Lightning Decision Jam, their order, and the settings that shape them.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default,
+)]
+pub enum Round {
+    #[default]
+    Lobby,
+    Working,
+    Problems,
+    Reveal,
+    VoteProblems,
+    Prioritize,
+    Reframe,
+    Solutions,
+    VoteSolutions,
+    EffortImpact,
+    Actions,
+    Summary,
+}
+
+impl Round {
+    pub const ALL: [Round; 12] = [
+        Round::Lobby,
+        Round::Working,
+        Round::Problems,
+        Round::Reveal,
+        Round::VoteProblems,
+        Round::Prioritize,
+        Round::Reframe,
+        Round::Solutions,
+        Round::VoteSolutions,
+        Round::EffortImpact,
+        Round::Actions,
+        Round::Summary,
+    ];
+
+    fn index(self) -> usize {
+        Round::ALL.iter().position(|r| *r == self).unwrap_or(0)
+    }
+
+    /// The round's number as the method counts it (Lobby is 0).
+    pub fn number(self) -> usize {
+        self.index()
+    }
+
+    /// The kind of note people write in this round, if it is a writing round.
+    pub fn writes(self) -> Option<NoteKind> {
+        match self {
+            Round::Working => Some(NoteKind::Working),
+            Round::Problems => Some(NoteKind::Problem),
+            Round::Reframe => Some(NoteKind::Hmw),
+            Round::Solutions => Some(NoteKind::Solution),
+            _ => None,
+        }
+    }
+
+    /// The kind of note people vote on in this round, if it is a voting round.
+    pub fn votes_on(self) -> Option<NoteKind> {
+        match self {
+            Round::VoteProblems => Some(NoteKind::Problem),
+            Round::VoteSolutions => Some(NoteKind::Solution),
+            _ => None,
+        }
+    }
+
+    /// Whether the round has a timer by default.
+    pub fn is_timed(self) -> bool {
+        self.writes().is_some() || self.votes_on().is_some() || self == Round::Actions
+    }
+}
+
+/// What people write on notes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum NoteKind {
+    Working,
+    Problem,
+    Hmw,
+    Solution,
+}
+
+/// Everything the facilitator can change before or during a jam.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// Whether the optional "What's working" round is run.
+    pub working_round: bool,
+    pub working_secs: u32,
+    pub problems_secs: u32,
+    pub vote_problems_secs: u32,
+    pub reframe_secs: u32,
+    pub solutions_secs: u32,
+    pub vote_solutions_secs: u32,
+    pub actions_secs: u32,
+    pub problem_dots: u8,
+    pub solution_dots: u8,
+    /// How many problems are taken forward (1–3).
+    pub problems_to_take: u8,
+    /// How many top-voted solutions go on the effort/impact matrix.
+    pub matrix_size: u8,
+    /// Whether writing and voting stop when time is up.
+    pub lock_at_time_up: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            working_round: true,
+            working_secs: 4 * 60,
+            problems_secs: 6 * 60,
+            vote_problems_secs: 3 * 60,
+            reframe_secs: 4 * 60,
+            solutions_secs: 6 * 60,
+            vote_solutions_secs: 3 * 60,
+            actions_secs: 5 * 60,
+            problem_dots: 3,
+            solution_dots: 6,
+            problems_to_take: 1,
+            matrix_size: 5,
+            lock_at_time_up: false,
+        }
+    }
+}
+
+/// Why settings were refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum SettingsError {
+    #[error("a timebox is between {min} and {max} seconds")]
+    Timebox { min: u32, max: u32 },
+    #[error("a dot budget is between 1 and {max}")]
+    Dots { max: u8 },
+    #[error("between 1 and 3 problems can be taken forward")]
+    ProblemsToTake,
+    #[error("between 1 and {max} solutions fit on the matrix")]
+    MatrixSize { max: u8 },
+}
+
+impl Settings {
+    pub const MIN_SECS: u32 = 30;
+    pub const MAX_SECS: u32 = 60 * 60;
+    pub const MAX_DOTS: u8 = 20;
+    pub const MAX_MATRIX: u8 = 12;
+
+    pub fn validate(&self) -> Result<(), SettingsError> {
+        let secs = [
+            self.working_secs,
+            self.problems_secs,
+            self.vote_problems_secs,
+            self.reframe_secs,
+            self.solutions_secs,
+            self.vote_solutions_secs,
+            self.actions_secs,
+        ];
+        if secs
+            .iter()
+            .any(|s| !(Self::MIN_SECS..=Self::MAX_SECS).contains(s))
+        {
+            return Err(SettingsError::Timebox {
+                min: Self::MIN_SECS,
+                max: Self::MAX_SECS,
+            });
+        }
+        if [self.problem_dots, self.solution_dots]
+            .iter()
+            .any(|d| !(1..=Self::MAX_DOTS).contains(d))
+        {
+            return Err(SettingsError::Dots {
+                max: Self::MAX_DOTS,
+            });
+        }
+        if !(1..=3).contains(&self.problems_to_take) {
+            return Err(SettingsError::ProblemsToTake);
+        }
+        if !(1..=Self::MAX_MATRIX).contains(&self.matrix_size) {
+            return Err(SettingsError::MatrixSize {
+                max: Self::MAX_MATRIX,
+            });
+        }
+        Ok(())
+    }
+
+    /// The timebox of `round`, if it is timed.
+    pub fn timebox(&self, round: Round) -> Option<u32> {
+        Some(match round {
+            Round::Working => self.working_secs,
+            Round::Problems => self.problems_secs,
+            Round::VoteProblems => self.vote_problems_secs,
+            Round::Reframe => self.reframe_secs,
+            Round::Solutions => self.solutions_secs,
+            Round::VoteSolutions => self.vote_solutions_secs,
+            Round::Actions => self.actions_secs,
+            _ => return None,
+        })
+    }
+
+    /// The dot budget of a voting round.
+    pub fn dots(&self, kind: NoteKind) -> u8 {
+        match kind {
+            NoteKind::Problem => self.problem_dots,
+            _ => self.solution_dots,
+        }
+    }
+
+    /// Whether `round` is run at all with these settings.
+    pub fn runs(&self, round: Round) -> bool {
+        round != Round::Working || self.working_round
+    }
+
+    /// The round after `round`, skipping those not run.
+    pub fn next(&self, round: Round) -> Option<Round> {
+        Round::ALL[round.index() + 1..]
+            .iter()
+            .copied()
+            .find(|r| self.runs(*r))
+    }
+
+    /// The round before `round`, skipping those not run.
+    pub fn previous(&self, round: Round) -> Option<Round> {
+        Round::ALL[..round.index()]
+            .iter()
+            .rev()
+            .copied()
+            .find(|r| self.runs(*r))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_optional_round_is_skipped_both_ways() {
+        let mut s = Settings::default();
+        assert_eq!(s.next(Round::Lobby), Some(Round::Working));
+        s.working_round = false;
+        assert_eq!(s.next(Round::Lobby), Some(Round::Problems));
+        assert_eq!(s.previous(Round::Problems), Some(Round::Lobby));
+        assert_eq!(s.next(Round::Summary), None);
+        assert_eq!(s.previous(Round::Lobby), None);
+    }
+
+    #[test]
+    fn defaults_follow_the_method_and_validate() {
+        let s = Settings::default();
+        assert_eq!((s.problem_dots, s.solution_dots, s.matrix_size), (3, 6, 5));
+        assert_eq!(s.timebox(Round::Problems), Some(360));
+        assert_eq!(s.validate(), Ok(()));
+        let bad = Settings {
+            problem_dots: 0,
+            ..Settings::default()
+        };
+        assert_eq!(bad.validate(), Err(SettingsError::Dots { max: 20 }));
+        let bad = Settings {
+            working_secs: 5,
+            ..Settings::default()
+        };
+        assert!(bad.validate().is_err());
+    }
+}
