@@ -70,6 +70,39 @@ pub async fn load_jam_view(code: String) -> Result<JamView, AppError> {
     .await
 }
 
+/// Applies one command to the jam with `code` for the asking browser and answers the jam's new
+/// version. `id` is made by the client per user action and kept on retries, so a repeated
+/// request is applied once. Sent as JSON (commands are nested data).
+#[server(endpoint = "command", input = server_fn::codec::Json)]
+pub async fn send_command(
+    code: String,
+    id: uuid::Uuid,
+    command: crate::domain::Command,
+) -> Result<u64, AppError> {
+    use crate::domain::{JoinCode, Outcome};
+    ssr::answer(async {
+        let code = JoinCode::parse(&code)?;
+        let (state, person) = ssr::asker().await?;
+        let (jam, outcome) = state
+            .store
+            .update(&code, |jam| {
+                Ok(jam.apply(
+                    person,
+                    id,
+                    command,
+                    uuid::Uuid::new_v4(),
+                    chrono::Utc::now(),
+                )?)
+            })
+            .await?;
+        if outcome == Outcome::Changed {
+            state.hub.publish(jam.id, jam.version);
+        }
+        Ok(jam.version)
+    })
+    .await
+}
+
 /// Everything the facilitator screen shows. Refused to anyone but the jam's facilitator.
 #[server(endpoint = "host_screen")]
 pub async fn load_host_screen(code: String) -> Result<HostScreen, AppError> {

@@ -28,6 +28,9 @@ pub enum AppError {
     NotFacilitator,
     #[error("you have not joined this jam")]
     NotJoined,
+    /// The request itself was malformed (not something the app's own screens send).
+    #[error("malformed request: {0}")]
+    BadRequest(String),
     /// The database failed; details are in the server log, not in the answer.
     #[error("the server could not save or load that; try again")]
     Storage,
@@ -45,6 +48,7 @@ impl AppError {
     pub fn status(&self) -> u16 {
         match self {
             Self::BadText { .. } | Self::BadCode(_) => 422,
+            Self::BadRequest(_) => 400,
             Self::JamNotFound => 404,
             Self::Jam(e) => match e {
                 JamError::Text(_) | JamError::Settings(_) | JamError::BadRating => 422,
@@ -91,6 +95,20 @@ impl FromServerFnError for AppError {
     type Encoder = JsonEncoding;
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
-        Self::Network(value.to_string())
+        match value {
+            // On the server these mean the request could not be read: the client's fault.
+            ServerFnErrorErr::Args(m) | ServerFnErrorErr::Deserialization(m)
+                if cfg!(feature = "ssr") =>
+            {
+                #[cfg(feature = "ssr")]
+                if let Some(response) =
+                    leptos::prelude::use_context::<leptos_axum::ResponseOptions>()
+                {
+                    response.set_status(axum::http::StatusCode::BAD_REQUEST);
+                }
+                Self::BadRequest(m)
+            }
+            other => Self::Network(other.to_string()),
+        }
     }
 }

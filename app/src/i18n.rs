@@ -111,6 +111,7 @@ pub struct Texts {
     pub err_not_joined: &'static str,
     pub err_storage: &'static str,
     pub err_network: &'static str,
+    pub err_bad_request: &'static str,
 }
 
 impl Texts {
@@ -131,6 +132,7 @@ impl Texts {
             AppError::NotFacilitator => self.err_not_facilitator.into(),
             AppError::NotJoined => self.err_not_joined.into(),
             AppError::Storage => self.err_storage.into(),
+            AppError::BadRequest(_) => self.err_bad_request.into(),
             AppError::Network(_) => self.err_network.into(),
         }
     }
@@ -228,6 +230,7 @@ pub static SV: Texts = Texts {
     err_not_joined: "Du har inte gått med i den här jammet.",
     err_storage: "Servern kunde inte spara. Försök igen om en stund.",
     err_network: "Kunde inte nå servern. Kontrollera uppkopplingen och försök igen.",
+    err_bad_request: "Servern förstod inte begäran. Ladda om sidan och försök igen.",
 };
 
 pub static EN: Texts = Texts {
@@ -321,6 +324,7 @@ pub static EN: Texts = Texts {
     err_not_joined: "You have not joined this jam.",
     err_storage: "The server could not save that. Please try again in a moment.",
     err_network: "Could not reach the server. Check your connection and try again.",
+    err_bad_request: "The server did not understand the request. Reload the page and try again.",
 };
 
 pub static FI: Texts = Texts {
@@ -418,6 +422,7 @@ pub static FI: Texts = Texts {
     err_not_joined: "Et ole liittynyt tähän jamiin.",
     err_storage: "Palvelin ei voinut tallentaa. Yritä hetken päästä uudelleen.",
     err_network: "Palvelimeen ei saatu yhteyttä. Tarkista yhteys ja yritä uudelleen.",
+    err_bad_request: "Palvelin ei ymmärtänyt pyyntöä. Lataa sivu uudelleen ja yritä uudelleen.",
 };
 
 #[cfg(test)]

@@ -121,6 +121,30 @@ impl Browser {
         }
     }
 
+    /// Sends one command (as JSON, with a fresh command id unless one is given).
+    pub async fn command(&self, code: &str, command: Value) -> Answer {
+        self.command_with_id(code, uuid::Uuid::new_v4(), command)
+            .await
+    }
+
+    pub async fn command_with_id(&self, code: &str, id: uuid::Uuid, command: Value) -> Answer {
+        let response = self
+            .client
+            .post(format!("{}/api/command", self.base))
+            .json(&serde_json::json!({ "code": code, "id": id, "command": command }))
+            .send()
+            .await
+            .expect("request reaches the server");
+        let status = response.status();
+        let text = response.text().await.unwrap();
+        let body = serde_json::from_str(&text).unwrap_or(Value::String(text));
+        Answer {
+            status,
+            body,
+            redirect: None,
+        }
+    }
+
     pub async fn create_jam(&self, topic: &str) -> String {
         let answer = self.call("create_jam", &[("topic", topic)]).await;
         assert_eq!(answer.status, StatusCode::OK, "{:?}", answer.body);
