@@ -1,3 +1,4 @@
+#![recursion_limit = "256"]
 //! Blixt: the Lightning Decision Jam app. This crate is shared by the server (feature `ssr`)
 //! and the browser (feature `hydrate`).
 
@@ -9,6 +10,7 @@ pub mod i18n;
 pub mod live;
 pub mod locale;
 pub mod pages;
+pub mod rounds;
 #[cfg(feature = "ssr")]
 pub mod server;
 

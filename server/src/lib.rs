@@ -1,3 +1,4 @@
+#![recursion_limit = "256"]
 //! The Blixt server: configuration, start-up, the HTTP routes and shutdown. `main.rs` runs it;
 //! the integration tests start it in-process on a free port.
 

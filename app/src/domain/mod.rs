@@ -20,4 +20,4 @@ pub use notes::{Note, Vote};
 pub use round::{NoteKind, Round, Settings, SettingsError};
 pub use text::{ActionText, DisplayName, NoteText, TextError, Topic};
 pub use timer::Timer;
-pub use view::{JamView, ParticipantEntry, ViewerRole};
+pub use view::{JamView, NoteView, ParticipantEntry, ViewerRole};

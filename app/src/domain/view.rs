@@ -65,6 +65,7 @@ pub struct TimerView {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FocusView {
+    pub problem_id: Uuid,
     /// 1-based: "problem 1 of 2".
     pub number: usize,
     pub of: usize,
@@ -219,6 +220,7 @@ fn focus(jam: &Jam) -> Option<FocusView> {
     }
     let problem = jam.focus_problem()?;
     Some(FocusView {
+        problem_id: problem,
         number: jam.focus + 1,
         of: jam.chosen.len(),
         problem: jam.notes.iter().find(|n| n.id == problem)?.text.to_string(),

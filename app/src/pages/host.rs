@@ -3,9 +3,18 @@
 use super::route_code;
 use crate::api::{load_host_screen, HostScreen};
 use crate::components::{ConnectionBanner, ErrorScreen, TopBar};
-use crate::domain::{JoinCode, ParticipantEntry, ViewerRole};
+use crate::domain::{JamView, JoinCode, Round, ViewerRole};
 use crate::live::use_live_view;
 use crate::locale::use_texts;
+use crate::rounds::actions::{ActionList, HostActions};
+use crate::rounds::commands::{provide_commands, CommandError};
+use crate::rounds::controls::{FacilitatorControls, RoundBar, SettingsPanel};
+use crate::rounds::countdown::Alarm;
+use crate::rounds::matrix::HostMatrix;
+use crate::rounds::prioritize::Ranking;
+use crate::rounds::reframe::HostReframe;
+use crate::rounds::voting::HostVoting;
+use crate::rounds::writing::{HostProgress, HostReveal};
 use leptos::prelude::*;
 
 #[component]
@@ -14,6 +23,7 @@ pub fn HostPage() -> impl IntoView {
     let code = route_code();
     let initial = Resource::new(move || code.get(), load_host_screen);
     let (live, connection) = use_live_view(code.get_untracked());
+    provide_commands(code.get_untracked());
     view! {
         <TopBar/>
         <ConnectionBanner connection/>
@@ -25,14 +35,10 @@ pub fn HostPage() -> impl IntoView {
                         Err(error) => view! { <ErrorScreen error/> }.into_any(),
                         Ok(screen) => {
                             let first = screen.view.clone();
-                            let participants = Signal::derive(move || {
-                                let view = live.get().unwrap_or_else(|| first.clone());
-                                match view.viewer {
-                                    ViewerRole::Facilitator { participants } => participants,
-                                    _ => Vec::new(),
-                                }
+                            let current = Signal::derive(move || {
+                                live.get().unwrap_or_else(|| first.clone())
                             });
-                            view! { <HostLobby screen participants/> }.into_any()
+                            view! { <HostScreenView screen current/> }.into_any()
                         }
                     })
             }}
@@ -41,50 +47,99 @@ pub fn HostPage() -> impl IntoView {
 }
 
 #[component]
-fn HostLobby(screen: HostScreen, participants: Signal<Vec<ParticipantEntry>>) -> impl IntoView {
+fn HostScreenView(screen: HostScreen, current: Signal<JamView>) -> impl IntoView {
+    // Rebuild the body only when the round changes, so typing is not interrupted by updates.
+    let round = Memo::new(move |_| current.get().round);
+    view! {
+        <main class="projector">
+            {move || match round.get() {
+                Round::Lobby => view! { <HostLobby screen=screen.clone() current/> }.into_any(),
+                round => view! {
+                    <RoundBar current alarm=Alarm::Sound/>
+                    <CommandError/>
+                    <section class="round-body">{round_body(round, current)}</section>
+                }
+                    .into_any(),
+            }}
+            <footer class="host-footer">
+                <FacilitatorControls current/>
+                <SettingsPanel current/>
+            </footer>
+        </main>
+    }
+}
+
+fn round_body(round: Round, current: Signal<JamView>) -> AnyView {
+    match round {
+        Round::Working | Round::Problems | Round::Solutions => {
+            view! { <HostProgress current/> }.into_any()
+        }
+        Round::Reveal => view! { <HostReveal current/> }.into_any(),
+        Round::VoteProblems | Round::VoteSolutions => view! { <HostVoting current/> }.into_any(),
+        Round::Prioritize => view! { <Ranking current controls=true/> }.into_any(),
+        Round::Reframe => view! {
+            <HostProgress current/>
+            <HostReframe current/>
+        }
+        .into_any(),
+        Round::EffortImpact => view! {
+            <HostProgress current/>
+            <HostMatrix current/>
+        }
+        .into_any(),
+        Round::Actions => view! { <HostActions current/> }.into_any(),
+        Round::Summary | Round::Lobby => view! { <ActionList current/> }.into_any(),
+    }
+}
+
+#[component]
+fn HostLobby(screen: HostScreen, current: Signal<JamView>) -> impl IntoView {
     let t = use_texts();
+    let participants = move || match current.get().viewer {
+        ViewerRole::Facilitator { participants } => participants,
+        _ => Vec::new(),
+    };
     let grouped = JoinCode::parse(&screen.view.code)
         .map(|c| c.display_grouped())
         .unwrap_or_else(|_| screen.view.code.clone());
     let qr = format!("/qr/{}.svg", screen.view.code);
     view! {
-        <main class="projector">
-            <h1 class="projector-topic">{screen.view.topic.clone()}</h1>
-            <div class="lobby">
-                <section class="join-panel">
-                    <div class="join-text">
-                        <p class="label">{move || t.get().join_at}</p>
-                        <p class="join-url" data-testid="join-url">{screen.join_url.clone()}</p>
-                        <p class="label">{move || t.get().code_label}</p>
-                        <p class="join-code" data-testid="join-code">{grouped}</p>
-                    </div>
-                    <figure class="qr-box">
-                        <img class="qr" src=qr alt=move || t.get().qr_alt width="256" height="256"/>
-                        <figcaption class="label">{move || t.get().scan_qr}</figcaption>
-                    </figure>
-                </section>
-                <section class="people-panel" aria-live="polite">
-                    <h2>
-                        {move || t.get().joined_heading}
-                        " "
-                        <span class="count" data-testid="participant-count">
-                            {move || participants.get().len()}
-                        </span>
-                    </h2>
-                    <Show
-                        when=move || !participants.get().is_empty()
-                        fallback=move || view! { <p class="muted">{move || t.get().nobody_yet}</p> }
-                    >
-                        <ul class="people" data-testid="participants">
-                            <For
-                                each=move || participants.get()
-                                key=|p| (p.id, p.name.clone())
-                                children=|p| view! { <li>{p.name}</li> }
-                            />
-                        </ul>
-                    </Show>
-                </section>
-            </div>
-        </main>
+        <h1 class="projector-topic">{screen.view.topic.clone()}</h1>
+        <CommandError/>
+        <div class="lobby">
+            <section class="join-panel">
+                <div class="join-text">
+                    <p class="label">{move || t.get().join_at}</p>
+                    <p class="join-url" data-testid="join-url">{screen.join_url.clone()}</p>
+                    <p class="label">{move || t.get().code_label}</p>
+                    <p class="join-code" data-testid="join-code">{grouped}</p>
+                </div>
+                <figure class="qr-box">
+                    <img class="qr" src=qr alt=move || t.get().qr_alt width="256" height="256"/>
+                    <figcaption class="label">{move || t.get().scan_qr}</figcaption>
+                </figure>
+            </section>
+            <section class="people-panel" aria-live="polite">
+                <h2>
+                    {move || t.get().joined_heading}
+                    " "
+                    <span class="count" data-testid="participant-count">
+                        {move || participants().len()}
+                    </span>
+                </h2>
+                <Show
+                    when=move || !participants().is_empty()
+                    fallback=move || view! { <p class="muted">{move || t.get().nobody_yet}</p> }
+                >
+                    <ul class="people" data-testid="participants">
+                        <For
+                            each=participants
+                            key=|p| (p.id, p.name.clone())
+                            children=|p| view! { <li>{p.name}</li> }
+                        />
+                    </ul>
+                </Show>
+            </section>
+        </div>
     }
 }

@@ -3,9 +3,18 @@
 use super::route_code;
 use crate::api::load_jam_view;
 use crate::components::{ConnectionBanner, ErrorScreen, TopBar};
-use crate::domain::{JamView, ViewerRole};
+use crate::domain::{JamView, NoteKind, Round, ViewerRole};
 use crate::live::use_live_view;
 use crate::locale::use_texts;
+use crate::rounds::actions::ActionList;
+use crate::rounds::commands::{provide_commands, CommandError};
+use crate::rounds::controls::FocusLine;
+use crate::rounds::countdown::{Alarm, Countdown};
+use crate::rounds::matrix::PhoneRating;
+use crate::rounds::notes_of;
+use crate::rounds::prioritize::Ranking;
+use crate::rounds::voting::PhoneVoting;
+use crate::rounds::writing::{NoteWall, PhoneWriting};
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
 
@@ -15,6 +24,7 @@ pub fn PhonePage() -> impl IntoView {
     let code = route_code();
     let initial = Resource::new(move || code.get(), load_jam_view);
     let (live, connection) = use_live_view(code.get_untracked());
+    provide_commands(code.get_untracked());
     view! {
         <TopBar/>
         <ConnectionBanner connection/>
@@ -37,7 +47,7 @@ pub fn PhonePage() -> impl IntoView {
                                     let current = Signal::derive(move || {
                                         live.get().unwrap_or_else(|| first.clone())
                                     });
-                                    view! { <PhoneLobby current/> }.into_any()
+                                    view! { <PhoneScreen current/> }.into_any()
                                 }
                             }
                         }
@@ -48,7 +58,68 @@ pub fn PhonePage() -> impl IntoView {
 }
 
 #[component]
+fn PhoneScreen(current: Signal<JamView>) -> impl IntoView {
+    let t = use_texts();
+    let round = Memo::new(move |_| current.get().round);
+    let timer = Signal::derive(move || current.get().timer);
+    view! {
+        <main class="page narrow phone">
+            <Show when=move || round.get() != Round::Lobby>
+                <header class="phone-round">
+                    <p class="round-name" data-testid="round-name">{move || (t.get().round_name)(round.get())}</p>
+                    <Countdown timer alarm=Alarm::Vibrate/>
+                </header>
+                <p class="do-now" data-testid="do-now">{move || (t.get().phone_instruction)(round.get())}</p>
+                <FocusLine current/>
+            </Show>
+            <CommandError/>
+            {move || phone_body(round.get(), current)}
+            <MyName current/>
+        </main>
+    }
+}
+
+fn phone_body(round: Round, current: Signal<JamView>) -> AnyView {
+    match round {
+        Round::Lobby => view! { <PhoneLobby current/> }.into_any(),
+        Round::Working | Round::Problems | Round::Reframe | Round::Solutions => {
+            view! { <PhoneWriting current/> }.into_any()
+        }
+        Round::Reveal => {
+            let revealed = Signal::derive(move || {
+                let view = current.get();
+                let mut notes = notes_of(&view, NoteKind::Working);
+                notes.extend(
+                    notes_of(&view, NoteKind::Problem)
+                        .into_iter()
+                        .filter(|n| n.author.is_some()),
+                );
+                notes
+            });
+            view! { <NoteWall notes=revealed/> }.into_any()
+        }
+        Round::VoteProblems | Round::VoteSolutions => view! { <PhoneVoting current/> }.into_any(),
+        Round::Prioritize => view! { <Ranking current controls=false/> }.into_any(),
+        Round::EffortImpact => view! { <PhoneRating current/> }.into_any(),
+        Round::Actions | Round::Summary => view! { <ActionList current/> }.into_any(),
+    }
+}
+
+#[component]
 fn PhoneLobby(current: Signal<JamView>) -> impl IntoView {
+    let t = use_texts();
+    view! {
+        <p class="topic">{move || current.get().topic}</p>
+        <section class="status-card" aria-live="polite">
+            <h1>{move || t.get().you_are_in}</h1>
+            <p class="big">{move || t.get().waiting_for_start}</p>
+            <p class="muted">{move || (t.get().people_joined)(current.get().participant_count)}</p>
+        </section>
+    }
+}
+
+#[component]
+fn MyName(current: Signal<JamView>) -> impl IntoView {
     let t = use_texts();
     let my_name = move || match current.get().viewer {
         ViewerRole::Participant { me } => me.name,
@@ -56,22 +127,12 @@ fn PhoneLobby(current: Signal<JamView>) -> impl IntoView {
     };
     let change_name = move || format!("/j/{}", current.get().code);
     view! {
-        <main class="page narrow phone">
-            <p class="topic">{move || current.get().topic}</p>
-            <section class="status-card" aria-live="polite">
-                <h1>{move || t.get().you_are_in}</h1>
-                <p class="big">{move || t.get().waiting_for_start}</p>
-                <p class="muted">
-                    {move || (t.get().people_joined)(current.get().participant_count)}
-                </p>
-            </section>
-            <p class="me">
-                {move || t.get().you_are_called}
-                ": "
-                <strong data-testid="my-name">{my_name}</strong>
-                " · "
-                <a href=change_name>{move || t.get().change_name}</a>
-            </p>
-        </main>
+        <p class="me">
+            {move || t.get().you_are_called}
+            ": "
+            <strong data-testid="my-name">{my_name}</strong>
+            " · "
+            <a href=change_name>{move || t.get().change_name}</a>
+        </p>
     }
 }

@@ -1,0 +1,206 @@
+//! The facilitator's bar: where the jam is, the countdown, and the buttons that move it; and
+//! the settings (timeboxes, budgets, how many problems and solutions go forward).
+
+use super::commands::use_commands;
+use super::countdown::{Alarm, Countdown};
+use crate::domain::{Command, JamView, Round, Settings};
+use crate::locale::use_texts;
+use leptos::prelude::*;
+
+/// The top of the projector: round, instruction, focus and the countdown.
+#[component]
+pub fn RoundBar(current: Signal<JamView>, alarm: Alarm) -> impl IntoView {
+    let t = use_texts();
+    let round = move || current.get().round;
+    let timer = Signal::derive(move || current.get().timer);
+    view! {
+        <header class="round-bar">
+            <div class="round-text">
+                <p class="round-number">
+                    {move || (t.get().round_of)(round().number())}
+                    {move || {
+                        current
+                            .get()
+                            .focus
+                            .map(|f| format!(" · {}", (t.get().problem_of)(f.number, f.of)))
+                    }}
+                </p>
+                <h1 data-testid="round-name">{move || (t.get().round_name)(round())}</h1>
+                <p class="instruction">{move || (t.get().room_instruction)(round())}</p>
+                <FocusLine current/>
+            </div>
+            <Countdown timer alarm/>
+        </header>
+    }
+}
+
+/// In rounds 6–10: the problem being worked on and its chosen question.
+#[component]
+pub fn FocusLine(current: Signal<JamView>) -> impl IntoView {
+    let t = use_texts();
+    move || {
+        current.get().focus.map(|f| {
+            view! {
+                <div class="focus">
+                    <p>
+                        <span class="label">{move || t.get().problem_label} ": "</span>
+                        <strong data-testid="focus-problem">{f.problem.clone()}</strong>
+                    </p>
+                    {f.hmw.clone().map(|hmw| view! {
+                        <p>
+                            <span class="label">{move || t.get().hmw_chosen} ": "</span>
+                            <strong data-testid="focus-hmw">{hmw}</strong>
+                        </p>
+                    })}
+                </div>
+            }
+        })
+    }
+}
+
+/// Back, pause/resume, +1 min, next.
+#[component]
+pub fn FacilitatorControls(current: Signal<JamView>) -> impl IntoView {
+    let t = use_texts();
+    let commands = use_commands();
+    let round = move || current.get().round;
+    let running = move || current.get().timer.is_some_and(|t| t.running);
+    let has_timer = move || current.get().timer.is_some();
+    view! {
+        <nav class="controls" aria-label=move || t.get().settings>
+            <button
+                class="button secondary"
+                disabled=move || round() == Round::Lobby
+                on:click=move |_| commands.send(Command::PreviousRound)
+            >
+                "◀ "
+                {move || t.get().previous_round}
+            </button>
+            <Show when=has_timer>
+                <button
+                    class="button secondary"
+                    on:click=move |_| {
+                        commands.send(if running() { Command::PauseTimer } else { Command::ResumeTimer })
+                    }
+                >
+                    {move || if running() { t.get().pause } else { t.get().resume }}
+                </button>
+                <button class="button secondary" on:click=move |_| commands.send(Command::AddTime { secs: 60 })>
+                    {move || t.get().add_minute}
+                </button>
+            </Show>
+            <button
+                class="button primary"
+                data-testid="next-round"
+                disabled=move || round() == Round::Summary || commands.pending().get()
+                on:click=move |_| commands.send(Command::NextRound)
+            >
+                {move || if round() == Round::Lobby { t.get().start_jam } else { t.get().next_round }}
+                " ▶"
+            </button>
+        </nav>
+    }
+}
+
+/// Every setting, editable before and during the jam.
+#[component]
+pub fn SettingsPanel(current: Signal<JamView>) -> impl IntoView {
+    let t = use_texts();
+    let commands = use_commands();
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        #[cfg(feature = "hydrate")]
+        if let Some(settings) = read_settings(&ev) {
+            commands.send(Command::UpdateSettings(settings));
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = (ev, commands);
+    };
+    let minutes = |secs: u32| format!("{}", f64::from(secs) / 60.0);
+    view! {
+        <details class="settings">
+            <summary>{move || t.get().settings}</summary>
+            {move || {
+                let s = current.get().settings;
+                view! {
+                    <form class="settings-grid" on:submit=on_submit>
+                        <label class="check">
+                            <input type="checkbox" name="working_round" checked=s.working_round/>
+                            {move || t.get().working_round_label}
+                        </label>
+                        {TIMED
+                            .into_iter()
+                            .map(|(round, name)| {
+                                let secs = s.timebox(round).unwrap_or(0);
+                                view! {
+                                    <label>
+                                        {move || (t.get().minutes_label)(round)}
+                                        <input type="number" name=name min="0.5" max="60" step="0.5" value=minutes(secs)/>
+                                    </label>
+                                }
+                            })
+                            .collect_view()}
+                        <label>
+                            {move || t.get().problem_dots_label}
+                            <input type="number" name="problem_dots" min="1" max=Settings::MAX_DOTS value=s.problem_dots/>
+                        </label>
+                        <label>
+                            {move || t.get().solution_dots_label}
+                            <input type="number" name="solution_dots" min="1" max=Settings::MAX_DOTS value=s.solution_dots/>
+                        </label>
+                        <label>
+                            {move || t.get().problems_to_take_label}
+                            <input type="number" name="problems_to_take" min="1" max="3" value=s.problems_to_take/>
+                        </label>
+                        <label>
+                            {move || t.get().matrix_size_label}
+                            <input type="number" name="matrix_size" min="1" max=Settings::MAX_MATRIX value=s.matrix_size/>
+                        </label>
+                        <label class="check">
+                            <input type="checkbox" name="lock_at_time_up" checked=s.lock_at_time_up/>
+                            {move || t.get().lock_label}
+                        </label>
+                        <button type="submit" class="button secondary">{move || t.get().save}</button>
+                    </form>
+                }
+            }}
+        </details>
+    }
+}
+
+/// The timed rounds and their field names in the settings form.
+const TIMED: [(Round, &str); 7] = [
+    (Round::Working, "working_secs"),
+    (Round::Problems, "problems_secs"),
+    (Round::VoteProblems, "vote_problems_secs"),
+    (Round::Reframe, "reframe_secs"),
+    (Round::Solutions, "solutions_secs"),
+    (Round::VoteSolutions, "vote_solutions_secs"),
+    (Round::Actions, "actions_secs"),
+];
+
+#[cfg(feature = "hydrate")]
+fn read_settings(ev: &leptos::ev::SubmitEvent) -> Option<Settings> {
+    use wasm_bindgen::JsCast;
+    let form: web_sys::HtmlFormElement = ev.target()?.dyn_into().ok()?;
+    let data = web_sys::FormData::new_with_form(&form).ok()?;
+    let text = |name: &str| data.get(name).as_string();
+    let number = |name: &str| text(name).and_then(|v| v.trim().parse::<f64>().ok());
+    let secs = |name: &str| number(name).map(|m| (m * 60.0).round().clamp(0.0, 86_400.0) as u32);
+    let small = |name: &str| number(name).map(|n| n.round().clamp(0.0, 255.0) as u8);
+    Some(Settings {
+        working_round: text("working_round").is_some(),
+        working_secs: secs("working_secs")?,
+        problems_secs: secs("problems_secs")?,
+        vote_problems_secs: secs("vote_problems_secs")?,
+        reframe_secs: secs("reframe_secs")?,
+        solutions_secs: secs("solutions_secs")?,
+        vote_solutions_secs: secs("vote_solutions_secs")?,
+        actions_secs: secs("actions_secs")?,
+        problem_dots: small("problem_dots")?,
+        solution_dots: small("solution_dots")?,
+        problems_to_take: small("problems_to_take")?,
+        matrix_size: small("matrix_size")?,
+        lock_at_time_up: text("lock_at_time_up").is_some(),
+    })
+}

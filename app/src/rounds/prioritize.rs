@@ -1,0 +1,60 @@
+//! Problems in vote order: ties marked, the facilitator orders ties and picks what goes on.
+
+use super::commands::use_commands;
+use crate::domain::{Command, JamView};
+use crate::locale::use_texts;
+use leptos::prelude::*;
+
+#[component]
+pub fn Ranking(current: Signal<JamView>, controls: bool) -> impl IntoView {
+    let t = use_texts();
+    let commands = use_commands();
+    view! {
+        <ol class="ranking" data-testid="ranking">
+            {move || {
+                let ranking = current.get().ranking;
+                let last = ranking.len().saturating_sub(1);
+                ranking
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, p)| {
+                        let id = p.id;
+                        let tie_up = i > 0;
+                        let tie_down = i < last;
+                        view! {
+                            <li class="ranked" class:chosen=p.chosen class:tied=p.tied data-testid="ranked">
+                                <span class="rank">{i + 1}</span>
+                                <span class="note-text">{p.text}</span>
+                                <span class="votes">{move || (t.get().votes)(p.votes)}</span>
+                                {p.tied.then(|| view! { <span class="badge tie">{move || t.get().tie}</span> })}
+                                {controls.then(|| view! {
+                                    <span class="rank-controls">
+                                        {(p.tied && tie_up).then(|| view! {
+                                            <button class="button small secondary" on:click=move |_| commands.send(Command::MoveProblem { note: id, up: true })>
+                                                "↑ " {move || t.get().move_up}
+                                            </button>
+                                        })}
+                                        {(p.tied && tie_down).then(|| view! {
+                                            <button class="button small secondary" on:click=move |_| commands.send(Command::MoveProblem { note: id, up: false })>
+                                                "↓ " {move || t.get().move_down}
+                                            </button>
+                                        })}
+                                        <button
+                                            class="button small"
+                                            class:primary=!p.chosen
+                                            class:secondary=p.chosen
+                                            aria-pressed=p.chosen.to_string()
+                                            on:click=move |_| commands.send(Command::ToggleProblem { note: id })
+                                        >
+                                            {move || if p.chosen { t.get().chosen } else { t.get().choose }}
+                                        </button>
+                                    </span>
+                                })}
+                            </li>
+                        }
+                    })
+                    .collect_view()
+            }}
+        </ol>
+    }
+}

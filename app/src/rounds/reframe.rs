@@ -1,0 +1,57 @@
+//! "How might we": phones propose, the facilitator picks one (and may edit it).
+
+use super::commands::use_commands;
+use super::notes_of;
+use crate::domain::{Command, JamView, NoteKind, NoteText};
+use crate::locale::use_texts;
+use leptos::prelude::*;
+
+#[component]
+pub fn HostReframe(current: Signal<JamView>) -> impl IntoView {
+    let t = use_texts();
+    let commands = use_commands();
+    let proposals = move || notes_of(&current.get(), NoteKind::Hmw);
+    let draft = RwSignal::new(String::new());
+    view! {
+        <form
+            class="hmw-form"
+            on:submit=move |ev| {
+                ev.prevent_default();
+                commands.send(Command::ChooseHmw { text: draft.get_untracked() });
+            }
+        >
+            <label for="hmw">{move || t.get().hmw_edit_label}</label>
+            <div class="row">
+                <input
+                    id="hmw"
+                    maxlength=NoteText::MAX_CHARS
+                    placeholder=move || (t.get().note_placeholder)(crate::domain::Round::Reframe)
+                    prop:value=move || draft.get()
+                    on:input=move |ev| draft.set(event_target_value(&ev))
+                />
+                <button type="submit" class="button primary">{move || t.get().choose}</button>
+            </div>
+        </form>
+        <ul class="wall" data-testid="proposals">
+            {move || {
+                proposals()
+                    .into_iter()
+                    .map(|n| {
+                        let text = n.text.clone();
+                        view! {
+                            <li class="card">
+                                <p class="note-text">{n.text}</p>
+                                <p class="note-meta">
+                                    {n.author}
+                                    <button class="button small secondary" on:click=move |_| draft.set(text.clone())>
+                                        {move || t.get().use_this}
+                                    </button>
+                                </p>
+                            </li>
+                        }
+                    })
+                    .collect_view()
+            }}
+        </ul>
+    }
+}
