@@ -1,0 +1,200 @@
+import { expect, Locator, Page, test } from "@playwright/test";
+import { phone, projector } from "./screens";
+
+// A whole Lightning Decision Jam: a projector and three phones, in Swedish, from the lobby to
+// the prioritized action list.
+
+async function hydrated(page: Page) {
+  await page.waitForFunction(() => document.body.dataset.hydrated === "true");
+}
+
+async function join(page: Page, code: string, name: string) {
+  await page.goto(`/j/${code}`);
+  await hydrated(page);
+  await page.getByLabel("Ditt namn").fill(name);
+  await page.getByRole("button", { name: "Gå med" }).click();
+  await expect(page).toHaveURL(new RegExp(`/jam/${code}$`));
+  await hydrated(page);
+}
+
+function item(list: Locator, text: string): Locator {
+  return list.locator("li", { hasText: text });
+}
+
+test("a facilitator takes three phones through every round to the action list", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const host = await (await projector(browser)).newPage();
+  await host.goto("/");
+  await hydrated(host);
+  await host.getByLabel("Utmaning eller ämne").fill("Hur får vi fler att flytta till Haparanda?");
+  await host.getByRole("button", { name: "Skapa jam" }).click();
+  await expect(host).toHaveURL(/\/host\/[A-Z]{6}$/);
+  await hydrated(host);
+  const code = host.url().split("/").pop()!;
+
+  const [anna, bo, cai] = await Promise.all([1, 2, 3].map(async () => (await phone(browser)).newPage()));
+  const phones = [anna, bo, cai];
+  await join(anna, code, "Anna");
+  await join(bo, code, "Bo");
+  await join(cai, code, "Cai");
+  await expect(host.getByTestId("participant-count")).toHaveText("3");
+
+  const next = async (round: string) => {
+    await host.getByTestId("next-round").click();
+    await expect(host.getByTestId("round-name")).toHaveText(round);
+    // Every phone follows by itself.
+    for (const p of phones) await expect(p.getByTestId("round-name")).toHaveText(round);
+  };
+  const write = async (p: Page, text: string) => {
+    await p.getByRole("textbox").first().fill(text);
+    await p.getByRole("button", { name: "Lägg till lapp" }).click();
+    await expect(p.getByTestId("my-notes")).toContainText(text);
+  };
+
+  // 1. What's working.
+  await next("Vad fungerar?");
+  await expect(host.getByTestId("countdown")).toHaveText(/^[34]:\d\d/);
+  await expect(anna.getByTestId("countdown")).toHaveText(/^[34]:\d\d/);
+  await write(anna, "Bra bibliotek");
+  await expect(item(host.getByTestId("progress"), "Anna")).toContainText("1");
+
+  // 2. Problems, silently: nobody else sees them.
+  await next("Problem");
+  await write(anna, "Mörkt på vintern");
+  await write(bo, "Få jobb");
+  await write(cai, "Skolan långt bort");
+  await write(bo, "Tillfälligt");
+  await item(bo.getByTestId("my-notes"), "Tillfälligt").getByRole("button", { name: "Ta bort" }).click();
+  await expect(bo.getByTestId("my-notes")).not.toContainText("Tillfälligt");
+  await expect(anna.locator("body")).not.toContainText("Få jobb");
+  await expect(host.locator("body")).not.toContainText("Få jobb");
+  await expect(item(host.getByTestId("progress"), "Bo")).toContainText("1");
+  // Bo's phone reloads mid-round: nothing lost.
+  await bo.reload();
+  await hydrated(bo);
+  await expect(bo.getByTestId("my-notes")).toContainText("Få jobb");
+
+  // 3. Reveal.
+  await next("Visa lapparna");
+  await expect(anna.locator("body")).not.toContainText("Få jobb");
+  await host.getByRole("button", { name: "Visa alla" }).click();
+  await expect(host.getByTestId("wall").last()).toContainText("Få jobb");
+  await expect(anna.getByTestId("wall")).toContainText("Få jobb");
+
+  // 4. Dot voting on problems: 3 dots each, tallies hidden until voting closes.
+  await next("Rösta på problem");
+  const vote = async (p: Page, text: string, left: number) => {
+    await item(p.getByTestId("ballot"), text).getByRole("button", { name: /Sätt prick/ }).click();
+    await expect(p.getByTestId("dots-left")).toContainText(`${left} prick`);
+  };
+  await vote(anna, "Få jobb", 2);
+  await vote(anna, "Få jobb", 1);
+  await vote(anna, "Skolan", 0);
+  for (const button of await anna.getByRole("button", { name: /Sätt prick/ }).all()) await expect(button).toBeDisabled();
+  await item(anna.getByTestId("ballot"), "Skolan").getByRole("button", { name: /Ta tillbaka/ }).click();
+  await expect(anna.getByTestId("dots-left")).toContainText("1 prick kvar");
+  await vote(anna, "Skolan", 0);
+  await vote(bo, "Få jobb", 2);
+  await vote(bo, "Skolan", 1);
+  await bo.reload();
+  await hydrated(bo);
+  await expect(bo.getByTestId("dots-left")).toContainText("1 prick kvar");
+  await vote(bo, "Mörkt", 0);
+  await vote(cai, "Skolan", 2);
+  await vote(cai, "Skolan", 1);
+  await vote(cai, "Få jobb", 0);
+  for (const page of [host, ...phones]) await expect(page.locator("body")).not.toContainText(/\d röst/);
+
+  // 5. Prioritize: order by votes, the tie marked; the facilitator orders it and chooses.
+  await next("Prioritera problem");
+  const ranking = host.getByTestId("ranking");
+  await expect(ranking.getByTestId("ranked")).toHaveCount(3);
+  await expect(ranking.getByTestId("ranked").nth(0)).toContainText("Få jobb");
+  await expect(ranking.getByTestId("ranked").nth(0)).toContainText("4 röster");
+  await expect(ranking.getByTestId("ranked").nth(0)).toContainText("Lika");
+  await expect(ranking.getByTestId("ranked").nth(1)).toContainText("Skolan långt bort");
+  await expect(ranking.getByTestId("ranked").nth(2)).toContainText("1 röst");
+  await item(ranking, "Skolan").getByRole("button", { name: /Upp/ }).click();
+  await expect(ranking.getByTestId("ranked").nth(0)).toContainText("Skolan långt bort");
+  await expect(anna.getByTestId("ranking").getByTestId("ranked").nth(0)).toContainText("Skolan långt bort");
+  await item(ranking, "Skolan").getByRole("button", { name: "Välj" }).click();
+  await expect(item(ranking, "Skolan").getByRole("button", { name: "Vald" })).toBeVisible();
+
+  // 6. Reframe: phones propose, the facilitator picks one.
+  await next("Formulera om");
+  await expect(anna.getByTestId("focus-problem")).toHaveText("Skolan långt bort");
+  await write(anna, "Hur skulle vi kunna korta skolvägen?");
+  await write(cai, "Hur skulle vi kunna undervisa närmare hemmet?");
+  await item(host.getByTestId("proposals"), "korta skolvägen").getByRole("button", { name: "Använd" }).click();
+  await expect(host.getByLabel("Frågan vi går vidare med")).toHaveValue("Hur skulle vi kunna korta skolvägen?");
+  await host.locator("form.hmw-form").getByRole("button", { name: "Välj" }).click();
+  await expect(host.getByTestId("focus-hmw")).toHaveText("Hur skulle vi kunna korta skolvägen?");
+  await expect(bo.getByTestId("focus-hmw")).toHaveText("Hur skulle vi kunna korta skolvägen?");
+
+  // 7. Solutions, silently.
+  await next("Lösningar");
+  await write(anna, "Skolbuss");
+  await write(bo, "Distansundervisning");
+  await write(cai, "Ny skola");
+  await expect(anna.locator("body")).not.toContainText("Distansundervisning");
+
+  // 8. Dot voting on solutions: 6 dots each.
+  await next("Rösta på lösningar");
+  for (const [p, plan] of [
+    [anna, ["Skolbuss", "Skolbuss", "Skolbuss", "Skolbuss", "Ny skola", "Ny skola"]],
+    [bo, ["Skolbuss", "Skolbuss", "Skolbuss", "Distans", "Distans", "Distans"]],
+    [cai, ["Distans", "Distans", "Skolbuss", "Skolbuss", "Skolbuss", "Skolbuss"]],
+  ] as [Page, string[]][]) {
+    for (const [i, text] of plan.entries()) await vote(p, text, 5 - i);
+    await expect(item(p.getByTestId("ballot"), "Ny skola").getByRole("button", { name: /Sätt prick/ })).toBeDisabled();
+  }
+
+  // 9. Effort and impact: phones rate, the room places.
+  await next("Insats och effekt");
+  const rate = async (p: Page, text: string, effort: number, impact: number) => {
+    const row = item(p.getByTestId("ratings"), text);
+    await row.locator("fieldset", { hasText: "Insats" }).getByRole("button", { name: String(effort), exact: true }).click();
+    await expect(row.locator("fieldset", { hasText: "Insats" }).getByRole("button", { name: String(effort), exact: true })).toHaveAttribute("aria-pressed", "true");
+    await row.locator("fieldset", { hasText: "Effekt" }).getByRole("button", { name: String(impact), exact: true }).click();
+    await expect(row.locator("fieldset", { hasText: "Effekt" }).getByRole("button", { name: String(impact), exact: true })).toHaveAttribute("aria-pressed", "true");
+  };
+  await rate(anna, "Skolbuss", 2, 5);
+  await rate(bo, "Skolbuss", 1, 4);
+  await rate(cai, "Distans", 5, 4);
+  const candidate = (text: string) => host.getByTestId("candidate").filter({ hasText: text });
+  await expect(candidate("Skolbuss")).toContainText("2 bedömningar");
+  await expect(candidate("Skolbuss")).toContainText("Förslag: Snabba vinster");
+  await candidate("Skolbuss").getByRole("button", { name: "Snabba vinster" }).click();
+  await candidate("Distans").getByRole("button", { name: "Stora satsningar" }).click();
+  await expect(host.getByTestId("quadrant-QuickWin")).toContainText("Skolbuss");
+  await expect(host.getByTestId("quadrant-BigBet")).toContainText("Distansundervisning");
+
+  // 10. Actions.
+  await next("Åtgärder");
+  const forms = host.getByTestId("action-form");
+  await expect(forms).toHaveCount(2);
+  const fill = async (text: string, step: string, owner: string, due: string) => {
+    const form = forms.filter({ hasText: text });
+    await form.getByLabel("Första steg").fill(step);
+    await form.getByLabel("Ansvarig").fill(owner);
+    await form.getByLabel("Klart senast").fill(due);
+    await form.getByRole("button", { name: "Spara åtgärd" }).click();
+    await expect(host.getByTestId("actions")).toContainText(step);
+  };
+  await fill("Distans", "Testa en lektion på distans", "Bo", "2026-12-18");
+  await fill("Skolbuss", "Ring bussbolaget", "Anna", "2026-12-11");
+
+  // 11. Summary: quick wins first, with the trail, on every screen.
+  await next("Sammanfattning");
+  for (const page of [host, ...phones]) {
+    const actions = page.getByTestId("action");
+    await expect(actions).toHaveCount(2);
+    await expect(actions.nth(0)).toContainText("Ring bussbolaget");
+    await expect(actions.nth(0)).toContainText("Snabba vinster");
+    await expect(actions.nth(0)).toContainText("Skolan långt bort (4 röster)");
+    await expect(actions.nth(0)).toContainText("Hur skulle vi kunna korta skolvägen?");
+    await expect(actions.nth(0)).toContainText("Skolbuss (11 röster)");
+    await expect(actions.nth(1)).toContainText("Testa en lektion på distans");
+  }
+  await expect(host.getByTestId("next-round")).toBeDisabled();
+});
