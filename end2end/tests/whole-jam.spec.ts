@@ -114,6 +114,10 @@ test("a facilitator takes three phones through every round to the action list", 
   await expect(ranking.getByTestId("ranked").nth(0)).toContainText("Lika");
   await expect(ranking.getByTestId("ranked").nth(1)).toContainText("Skolan långt bort");
   await expect(ranking.getByTestId("ranked").nth(2)).toContainText("1 röst");
+  // Only ties can be reordered: no button moves a note past one with other votes.
+  await expect(item(ranking, "Mörkt").getByRole("button", { name: /Upp|Ned/ })).toHaveCount(0);
+  await expect(item(ranking, "Få jobb").getByRole("button", { name: /Upp/ })).toHaveCount(0);
+  await expect(item(ranking, "Skolan").getByRole("button", { name: /Ned/ })).toHaveCount(0);
   await item(ranking, "Skolan").getByRole("button", { name: /Upp/ }).click();
   await expect(ranking.getByTestId("ranked").nth(0)).toContainText("Skolan långt bort");
   await expect(anna.getByTestId("ranking").getByTestId("ranked").nth(0)).toContainText("Skolan långt bort");

@@ -13,14 +13,15 @@ pub fn Ranking(current: Signal<JamView>, controls: bool) -> impl IntoView {
         <ol class="ranking" data-testid="ranking">
             {move || {
                 let ranking = current.get().ranking;
-                let last = ranking.len().saturating_sub(1);
+                let votes: Vec<usize> = ranking.iter().map(|p| p.votes).collect();
                 ranking
                     .into_iter()
                     .enumerate()
                     .map(|(i, p)| {
                         let id = p.id;
-                        let tie_up = i > 0;
-                        let tie_down = i < last;
+                        // Only a tie can be reordered, so each button needs an equal neighbour.
+                        let tie_up = i > 0 && votes[i - 1] == p.votes;
+                        let tie_down = votes.get(i + 1) == Some(&p.votes);
                         view! {
                             <li class="ranked" class:chosen=p.chosen class:tied=p.tied data-testid="ranked">
                                 <span class="rank">{i + 1}</span>
@@ -29,12 +30,12 @@ pub fn Ranking(current: Signal<JamView>, controls: bool) -> impl IntoView {
                                 {p.tied.then(|| view! { <span class="badge tie">{move || t.get().tie}</span> })}
                                 {controls.then(|| view! {
                                     <span class="rank-controls">
-                                        {(p.tied && tie_up).then(|| view! {
+                                        {tie_up.then(|| view! {
                                             <button class="button small secondary" on:click=move |_| commands.send(Command::MoveProblem { note: id, up: true })>
                                                 "↑ " {move || t.get().move_up}
                                             </button>
                                         })}
-                                        {(p.tied && tie_down).then(|| view! {
+                                        {tie_down.then(|| view! {
                                             <button class="button small secondary" on:click=move |_| commands.send(Command::MoveProblem { note: id, up: false })>
                                                 "↓ " {move || t.get().move_down}
                                             </button>
