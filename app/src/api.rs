@@ -25,7 +25,8 @@ pub async fn create_jam(topic: String) -> Result<String, AppError> {
     ssr::answer(async {
         let topic = Topic::parse(&topic).map_err(AppError::text(Field::Topic))?;
         let (state, person) = ssr::asker().await?;
-        let jam = state.store.create_jam(topic, person).await?;
+        let lang = crate::locale::initial_lang();
+        let jam = state.store.create_jam(topic, person, lang).await?;
         tracing::info!(code = %jam.code, "jam created");
         leptos_axum::redirect(&format!("/host/{}", jam.code));
         Ok(jam.code.to_string())

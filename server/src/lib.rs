@@ -4,6 +4,7 @@
 
 pub mod config;
 mod error;
+mod export;
 mod live;
 mod routes;
 
@@ -139,6 +140,9 @@ fn router(state: ServerState) -> Router {
         .route("/qr/{file}", get(routes::qr))
         .route("/lang/{code}", get(routes::lang))
         .route("/healthz", get(routes::health))
+        .route("/jam/{code}/export/{format}", get(export::for_facilitator))
+        .route("/share/{token}", get(export::shared_page))
+        .route("/share/{token}/export/{format}", get(export::shared))
         .route("/api/{*fn_name}", get(server_fns).post(server_fns))
         .leptos_routes_with_context(
             &state,

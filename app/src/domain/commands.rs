@@ -56,6 +56,8 @@ pub enum Command {
     RemoveAction {
         solution: Uuid,
     },
+    /// Makes (or keeps) a read-only link to the jam's results.
+    CreateShareLink,
     // A participant's.
     AddNote {
         text: String,
@@ -129,7 +131,7 @@ impl Jam {
             if self.role_of(person) != Role::Facilitator {
                 return Err(JamError::NotFacilitator);
             }
-            next.facilitate(command, now)?;
+            next.facilitate(command, new_id, now)?;
         } else {
             let me = self
                 .participant_of(person)
@@ -146,7 +148,12 @@ impl Jam {
         Ok(Outcome::Changed)
     }
 
-    fn facilitate(&mut self, command: Command, now: DateTime<Utc>) -> Result<(), JamError> {
+    fn facilitate(
+        &mut self,
+        command: Command,
+        new_id: Uuid,
+        now: DateTime<Utc>,
+    ) -> Result<(), JamError> {
         match command {
             Command::NextRound => self.advance(now),
             Command::PreviousRound => self.go_back(now),
@@ -261,6 +268,12 @@ impl Jam {
             Command::RemoveAction { solution } => {
                 self.expect_round(Round::Actions)?;
                 self.actions.retain(|a| a.solution != solution);
+                Ok(())
+            }
+            Command::CreateShareLink => {
+                // 122 random bits: the link is the only key to the results.
+                self.share_token
+                    .get_or_insert_with(|| new_id.simple().to_string());
                 Ok(())
             }
             _ => unreachable!("participant commands are handled in participate"),

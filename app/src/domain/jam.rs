@@ -7,6 +7,7 @@ use super::round::{Round, Settings, SettingsError};
 use super::text::{NoteText, TextError};
 use super::timer::Timer;
 use super::{DisplayName, JoinCode, Topic};
+use crate::i18n::Lang;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::VecDeque;
@@ -73,6 +74,12 @@ pub struct Jam {
     /// Ids of the latest commands applied, so a retried request is not applied twice.
     #[serde(default)]
     pub recent_commands: VecDeque<Uuid>,
+    /// The language the facilitator created the jam in: exports and the printable page use it.
+    #[serde(default)]
+    pub lang: Lang,
+    /// The key of the read-only link to the results, once the facilitator made one.
+    #[serde(default)]
+    pub share_token: Option<String>,
 }
 
 /// What a person is to a jam. A facilitator who also joins from the same browser is the
@@ -169,6 +176,8 @@ impl Jam {
             actions: Vec::new(),
             next_seq: 0,
             recent_commands: VecDeque::new(),
+            lang: Lang::default(),
+            share_token: None,
         }
     }
 

@@ -38,6 +38,8 @@ pub struct JamView {
     pub matrix: Vec<MatrixItem>,
     /// The actions so far, in priority order.
     pub actions: Vec<ActionView>,
+    /// The facilitator: the key of the read-only results link, once made.
+    pub share_token: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -174,6 +176,7 @@ impl JamView {
             ranking: Vec::new(),
             matrix: Vec::new(),
             actions: Vec::new(),
+            share_token: None,
         };
         if role == Role::Stranger {
             // A visitor gets what the join page needs, nothing of the workshop.
@@ -191,6 +194,7 @@ impl JamView {
         });
         if role == Role::Facilitator {
             view.progress = progress(jam);
+            view.share_token = jam.share_token.clone();
         }
         if jam.round >= Round::Prioritize {
             view.ranking = ranking(jam);

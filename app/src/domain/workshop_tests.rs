@@ -349,6 +349,7 @@ fn participants_cannot_act_as_facilitator_and_strangers_cannot_take_part() {
             due: NaiveDate::MIN,
         },
         Command::RemoveAction { solution: note },
+        Command::CreateShareLink,
     ];
     let before = room.jam.clone();
     for command in facilitator_commands {

@@ -6,6 +6,7 @@
 
 use crate::domain::{Jam, JoinCode, PersonId, Topic};
 use crate::error::AppError;
+use crate::i18n::Lang;
 use chrono::Utc;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{Row, SqlitePool};
@@ -44,16 +45,22 @@ impl Store {
     }
 
     /// Creates a jam with a fresh join code.
-    pub async fn create_jam(&self, topic: Topic, facilitator: PersonId) -> Result<Jam, AppError> {
+    pub async fn create_jam(
+        &self,
+        topic: Topic,
+        facilitator: PersonId,
+        lang: Lang,
+    ) -> Result<Jam, AppError> {
         // Codes are random; a clash with an existing jam is rare and simply retried.
         for _ in 0..16 {
-            let jam = Jam::new(
+            let mut jam = Jam::new(
                 Uuid::new_v4(),
                 random_code(),
                 topic.clone(),
                 facilitator,
                 Utc::now(),
             );
+            jam.lang = lang;
             let inserted = sqlx::query(
                 "INSERT INTO jams (id, code, version, state, created_at, updated_at)
                  VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (code) DO NOTHING",
@@ -73,6 +80,16 @@ impl Store {
         }
         tracing::error!("no free join code after 16 tries");
         Err(AppError::Storage)
+    }
+
+    /// The jam whose read-only link has `token`.
+    pub async fn jam_by_share_token(&self, token: &str) -> Result<Jam, AppError> {
+        let row = sqlx::query("SELECT state FROM jams WHERE share_token = ?")
+            .bind(token)
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(storage)?;
+        decode(row.ok_or(AppError::JamNotFound)?.get("state"))
     }
 
     pub async fn jam_by_code(&self, code: &JoinCode) -> Result<Jam, AppError> {
@@ -105,9 +122,12 @@ impl Store {
         let before = jam.version;
         let answer = command(&mut jam)?;
         if jam.version != before {
-            sqlx::query("UPDATE jams SET version = ?, state = ?, updated_at = ? WHERE id = ?")
+            sqlx::query(
+                "UPDATE jams SET version = ?, state = ?, share_token = ?, updated_at = ? WHERE id = ?",
+            )
                 .bind(jam.version as i64)
                 .bind(encode(&jam)?)
+                .bind(jam.share_token.as_deref())
                 .bind(Utc::now().to_rfc3339())
                 .bind(jam.id.to_string())
                 .execute(&mut *tx)

@@ -1,0 +1,106 @@
+//! Markdown, ready to paste into minutes or a wiki. Text people wrote is escaped, so a note
+//! with `*`, `|` or `#` in it shows as written and cannot break the table.
+
+use super::Export;
+use std::fmt::Write;
+
+pub fn markdown(export: &Export) -> String {
+    let t = export.texts();
+    let mut md = String::new();
+    let _ = writeln!(md, "# {}\n", escape(&export.topic));
+    let _ = writeln!(
+        md,
+        "{}: {} · {}: {}\n",
+        t.date_label, export.date, t.code_label, export.code
+    );
+    let _ = writeln!(md, "## {}\n", t.summary_heading);
+    if export.actions.is_empty() {
+        let _ = writeln!(md, "{}\n", t.no_actions);
+    } else {
+        let _ = writeln!(
+            md,
+            "| # | {} | {} | {} | {} | {} | {} |",
+            t.first_step, t.owner, t.due, t.quadrant_label, t.solution_label, t.problem_label
+        );
+        md.push_str("|---|---|---|---|---|---|---|\n");
+        for a in &export.actions {
+            let _ = writeln!(
+                md,
+                "| {} | {} | {} | {} | {} | {} ({}) | {} ({}) |",
+                a.priority,
+                escape(&a.first_step),
+                escape(&a.owner),
+                a.due,
+                (t.quadrant_name)(a.quadrant),
+                escape(&a.solution),
+                (t.votes)(a.solution_votes),
+                escape(&a.problem),
+                (t.votes)(a.problem_votes),
+            );
+        }
+        let _ = writeln!(md, "\n{}\n", export.order);
+    }
+    let _ = writeln!(md, "## {}\n", t.problems_heading);
+    for p in &export.problems {
+        let _ = writeln!(
+            md,
+            "### {}. {} ({})\n",
+            p.rank,
+            escape(&p.text),
+            (t.votes)(p.votes)
+        );
+        if let Some(hmw) = &p.hmw {
+            let _ = writeln!(md, "**{}:** {}\n", t.hmw_label, escape(hmw));
+        }
+        for s in &p.solutions {
+            let _ = write!(md, "- {} — {}", escape(&s.text), (t.votes)(s.votes));
+            if let Some(q) = s.quadrant {
+                let _ = write!(md, " — {}", (t.quadrant_name)(q));
+            }
+            if let (Some(e), Some(i)) = (s.effort, s.impact) {
+                let _ = write!(md, " ({} {e:.1}, {} {i:.1})", t.effort, t.impact);
+            }
+            md.push('\n');
+        }
+        md.push('\n');
+    }
+    if let Some(notes) = &export.notes {
+        let _ = writeln!(md, "## {}\n", t.all_notes_heading);
+        let mut current = None;
+        for n in notes {
+            if current != Some(n.kind) {
+                let round = match n.kind {
+                    crate::domain::NoteKind::Working => crate::domain::Round::Working,
+                    crate::domain::NoteKind::Problem => crate::domain::Round::Problems,
+                    crate::domain::NoteKind::Hmw => crate::domain::Round::Reframe,
+                    crate::domain::NoteKind::Solution => crate::domain::Round::Solutions,
+                };
+                let _ = writeln!(
+                    md,
+                    "{}### {}\n",
+                    if current.is_some() { "\n" } else { "" },
+                    (t.round_name)(round)
+                );
+                current = Some(n.kind);
+            }
+            let _ = write!(md, "- {} ({})", escape(&n.text), escape(&n.author));
+            if let Some(v) = n.votes {
+                let _ = write!(md, " — {}", (t.votes)(v));
+            }
+            md.push('\n');
+        }
+    }
+    md
+}
+
+/// Backslash-escapes what Markdown would read as markup.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if "\\`*_{}[]()<>#+-.!|~".contains(c) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}

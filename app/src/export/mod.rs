@@ -1,0 +1,242 @@
+//! The results of a jam, to take home: one `Export` built from the jam, written out as
+//! Markdown, CSV, JSON or a printable HTML page. Pure functions, no I/O.
+
+mod csv;
+mod html;
+mod markdown;
+
+pub use csv::{csv, CsvStyle};
+pub use html::html;
+pub use markdown::markdown;
+
+use crate::domain::matrix::average;
+use crate::domain::notes::tally;
+use crate::domain::view::actions;
+use crate::domain::{Jam, NoteKind, Quadrant};
+use crate::i18n::Texts;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// The version of the JSON layout; bumped on any change a reader could notice.
+pub const SCHEMA: &str = "blixt.export/1";
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Export {
+    pub schema: String,
+    pub topic: String,
+    /// The day the jam was created (UTC).
+    pub date: NaiveDate,
+    pub code: String,
+    /// `sv`, `en` or `fi`: the language the jam was run in.
+    pub language: String,
+    pub participants: usize,
+    /// How the actions are ordered, in the jam's language.
+    pub order: String,
+    pub actions: Vec<ExportAction>,
+    /// The problems taken forward, in the order they were worked on.
+    pub problems: Vec<ExportProblem>,
+    /// Every revealed note of every round, when asked for.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub notes: Option<Vec<ExportNote>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ExportAction {
+    /// 1 is done first.
+    pub priority: usize,
+    pub first_step: String,
+    pub owner: String,
+    pub due: NaiveDate,
+    pub quadrant: Quadrant,
+    pub solution: String,
+    pub solution_votes: usize,
+    pub problem: String,
+    pub problem_votes: usize,
+    pub hmw: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ExportProblem {
+    /// Its place in the voted (and tie-ordered) list of all problems.
+    pub rank: usize,
+    pub text: String,
+    pub votes: usize,
+    pub hmw: Option<String>,
+    /// Most votes first.
+    pub solutions: Vec<ExportSolution>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ExportSolution {
+    pub text: String,
+    pub votes: usize,
+    pub quadrant: Option<Quadrant>,
+    /// Average ratings, 1–5.
+    pub effort: Option<f32>,
+    pub impact: Option<f32>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ExportNote {
+    pub kind: NoteKind,
+    pub text: String,
+    pub author: String,
+    /// None while that voting is open, or for notes nobody votes on.
+    pub votes: Option<usize>,
+}
+
+impl Export {
+    pub fn of(jam: &Jam, with_notes: bool) -> Self {
+        let texts = jam.lang.texts();
+        let note_text = |id| {
+            jam.notes
+                .iter()
+                .find(|n| n.id == id)
+                .map(|n| n.text.to_string())
+        };
+        let problems = jam
+            .chosen
+            .iter()
+            .filter_map(|problem| {
+                let rank = jam.problem_order.iter().position(|p| p == problem)? + 1;
+                let mut solutions: Vec<_> = jam
+                    .notes
+                    .iter()
+                    .filter(|n| {
+                        n.kind == NoteKind::Solution && n.problem == Some(*problem) && n.revealed
+                    })
+                    .collect();
+                solutions.sort_by_key(|n| (std::cmp::Reverse(tally(&jam.votes, n.id)), n.seq));
+                Some(ExportProblem {
+                    rank,
+                    text: note_text(*problem)?,
+                    votes: tally(&jam.votes, *problem),
+                    hmw: jam.hmw_of(*problem).map(|h| h.to_string()),
+                    solutions: solutions
+                        .into_iter()
+                        .map(|n| {
+                            let avg = average(&jam.ratings, n.id);
+                            ExportSolution {
+                                text: n.text.to_string(),
+                                votes: tally(&jam.votes, n.id),
+                                quadrant: jam.placement(n.id),
+                                effort: avg.map(|a| round1(a.0)),
+                                impact: avg.map(|a| round1(a.1)),
+                            }
+                        })
+                        .collect(),
+                })
+            })
+            .collect();
+        let notes = with_notes.then(|| {
+            let mut notes: Vec<_> = jam.notes.iter().filter(|n| n.revealed).collect();
+            notes.sort_by_key(|n| (kind_order(n.kind), n.seq));
+            notes
+                .into_iter()
+                .map(|n| ExportNote {
+                    kind: n.kind,
+                    text: n.text.to_string(),
+                    author: jam
+                        .participants
+                        .iter()
+                        .find(|p| p.id == n.author)
+                        .map(|p| p.name.to_string())
+                        .unwrap_or_default(),
+                    votes: jam
+                        .voting_closed(n.kind, n.problem)
+                        .then(|| tally(&jam.votes, n.id)),
+                })
+                .collect()
+        });
+        Self {
+            schema: SCHEMA.into(),
+            topic: jam.topic.to_string(),
+            date: jam.created_at.date_naive(),
+            code: jam.code.to_string(),
+            language: jam.lang.code().into(),
+            participants: jam.participants.len(),
+            order: texts.order_note.into(),
+            actions: actions(jam)
+                .into_iter()
+                .enumerate()
+                .map(|(i, a)| ExportAction {
+                    priority: i + 1,
+                    first_step: a.first_step,
+                    owner: a.owner,
+                    due: a.due,
+                    quadrant: a.quadrant,
+                    solution: a.solution_text,
+                    solution_votes: a.votes,
+                    problem: a.problem,
+                    problem_votes: a.problem_votes,
+                    hmw: a.hmw,
+                })
+                .collect(),
+            problems,
+            notes,
+        }
+    }
+
+    pub fn texts(&self) -> &'static Texts {
+        crate::i18n::Lang::from_code(&self.language)
+            .unwrap_or_default()
+            .texts()
+    }
+
+    pub fn json(&self) -> String {
+        serde_json::to_string_pretty(self).expect("an export always serializes")
+    }
+
+    /// `blixt-<topic>-<date>.<extension>`, safe as a file name anywhere: ASCII letters,
+    /// digits and dashes only.
+    pub fn file_name(&self, extension: &str) -> String {
+        format!("blixt-{}-{}.{extension}", slug(&self.topic), self.date)
+    }
+}
+
+fn round1(x: f32) -> f32 {
+    (x * 10.0).round() / 10.0
+}
+
+/// The order rounds produce notes in, for listing all notes.
+fn kind_order(kind: NoteKind) -> u8 {
+    match kind {
+        NoteKind::Working => 0,
+        NoteKind::Problem => 1,
+        NoteKind::Hmw => 2,
+        NoteKind::Solution => 3,
+    }
+}
+
+/// The topic as a file-name part: "Hur får vi fler att flytta?" → "hur-far-vi-fler-att-flytta".
+pub fn slug(text: &str) -> String {
+    let mut slug = String::new();
+    for c in text.chars().flat_map(char::to_lowercase) {
+        let ascii = match c {
+            'å' | 'ä' | 'á' | 'à' | 'â' => 'a',
+            'ö' | 'ø' | 'ó' | 'ò' | 'ô' => 'o',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'ü' | 'ú' | 'ù' | 'û' => 'u',
+            'í' | 'ì' | 'î' | 'ï' => 'i',
+            'ç' => 'c',
+            'ñ' => 'n',
+            c if c.is_ascii_alphanumeric() => c,
+            _ => '-',
+        };
+        if ascii != '-' || !slug.ends_with('-') {
+            slug.push(ascii);
+        }
+        if slug.len() >= 48 {
+            break;
+        }
+    }
+    let slug = slug.trim_matches('-');
+    if slug.is_empty() {
+        "jam".into()
+    } else {
+        slug.into()
+    }
+}
+
+#[cfg(test)]
+mod tests;

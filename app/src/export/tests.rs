@@ -1,0 +1,328 @@
+//! The exact content of every format for a jam built through the domain, with text that
+//! tries to break each format: Swedish letters, commas, semicolons, quotes, a line break,
+//! Markdown and HTML markup, and spreadsheet formulas.
+
+use super::*;
+use crate::domain::{Command, DisplayName, Jam, JoinCode, PersonId, Round, Topic};
+use chrono::{TimeZone, Utc};
+use uuid::Uuid;
+
+fn built_jam() -> Jam {
+    let now = Utc.with_ymd_and_hms(2026, 11, 27, 9, 30, 0).unwrap();
+    let host = PersonId(Uuid::from_u128(1));
+    let mut jam = Jam::new(
+        Uuid::from_u128(2),
+        JoinCode::parse("BCDFGH").unwrap(),
+        Topic::parse("Hur får vi fler att flytta till Haparanda, \"snabbt\"?").unwrap(),
+        host,
+        now,
+    );
+    let (asa, orjan) = (PersonId(Uuid::from_u128(10)), PersonId(Uuid::from_u128(11)));
+    jam.join(
+        asa,
+        DisplayName::parse("Åsa").unwrap(),
+        Uuid::from_u128(20),
+        now,
+    )
+    .unwrap();
+    jam.join(
+        orjan,
+        DisplayName::parse("Örjan <b>").unwrap(),
+        Uuid::from_u128(21),
+        now,
+    )
+    .unwrap();
+    let mut n = 100;
+    let mut run = |jam: &mut Jam, who: PersonId, command: Command| {
+        n += 2;
+        jam.apply(
+            who,
+            Uuid::from_u128(n),
+            command,
+            Uuid::from_u128(n + 1),
+            now,
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+    };
+    let note = |jam: &Jam, text: &str| {
+        jam.notes
+            .iter()
+            .find(|n| n.text.as_str().starts_with(text))
+            .unwrap()
+            .id
+    };
+    run(&mut jam, host, Command::NextRound);
+    run(
+        &mut jam,
+        asa,
+        Command::AddNote {
+            text: "Bra *skola*".into(),
+        },
+    );
+    run(&mut jam, host, Command::NextRound);
+    run(
+        &mut jam,
+        asa,
+        Command::AddNote {
+            text: "Skolan, \"långt\" bort".into(),
+        },
+    );
+    run(
+        &mut jam,
+        orjan,
+        Command::AddNote {
+            text: "# Mörker | kyla".into(),
+        },
+    );
+    while jam.round != Round::VoteProblems {
+        run(&mut jam, host, Command::NextRound);
+    }
+    let school = note(&jam, "Skolan");
+    let dark = note(&jam, "# Mörker");
+    for _ in 0..2 {
+        run(&mut jam, asa, Command::CastVote { note: school });
+    }
+    run(&mut jam, orjan, Command::CastVote { note: school });
+    run(&mut jam, orjan, Command::CastVote { note: dark });
+    run(&mut jam, host, Command::NextRound);
+    run(&mut jam, host, Command::ToggleProblem { note: school });
+    run(&mut jam, host, Command::NextRound);
+    run(
+        &mut jam,
+        host,
+        Command::ChooseHmw {
+            text: "Hur skulle vi kunna korta skolvägen?".into(),
+        },
+    );
+    run(&mut jam, host, Command::NextRound);
+    run(
+        &mut jam,
+        asa,
+        Command::AddNote {
+            text: "=cmd|' /C calc'!A0".into(),
+        },
+    );
+    run(
+        &mut jam,
+        orjan,
+        Command::AddNote {
+            text: "Skolbuss; gratis\nför alla".into(),
+        },
+    );
+    run(&mut jam, host, Command::NextRound);
+    let formula = note(&jam, "=cmd");
+    let bus = note(&jam, "Skolbuss");
+    for _ in 0..4 {
+        run(&mut jam, asa, Command::CastVote { note: bus });
+    }
+    run(&mut jam, orjan, Command::CastVote { note: formula });
+    run(&mut jam, host, Command::NextRound);
+    run(
+        &mut jam,
+        asa,
+        Command::Rate {
+            solution: bus,
+            effort: 2,
+            impact: 5,
+        },
+    );
+    run(
+        &mut jam,
+        orjan,
+        Command::Rate {
+            solution: bus,
+            effort: 1,
+            impact: 4,
+        },
+    );
+    run(
+        &mut jam,
+        host,
+        Command::Place {
+            solution: bus,
+            quadrant: Some(Quadrant::QuickWin),
+        },
+    );
+    run(
+        &mut jam,
+        host,
+        Command::Place {
+            solution: formula,
+            quadrant: Some(Quadrant::Thankless),
+        },
+    );
+    run(&mut jam, host, Command::NextRound);
+    let due = NaiveDate::from_ymd_opt(2026, 12, 11).unwrap();
+    run(
+        &mut jam,
+        host,
+        Command::SetAction {
+            solution: formula,
+            first_step: "=HYPERLINK(\"x\")".into(),
+            owner: "-1".into(),
+            due,
+        },
+    );
+    run(
+        &mut jam,
+        host,
+        Command::SetAction {
+            solution: bus,
+            first_step: "Ring bussbolaget, fråga om pris".into(),
+            owner: "Åsa Öberg".into(),
+            due,
+        },
+    );
+    run(&mut jam, host, Command::NextRound);
+    jam
+}
+
+#[test]
+fn markdown_is_exact() {
+    let export = Export::of(&built_jam(), true);
+    let expected = r#"# Hur får vi fler att flytta till Haparanda, "snabbt"?
+
+Datum: 2026-11-27 · Kod: BCDFGH
+
+## Prioriterad åtgärdslista
+
+| # | Första steg | Ansvarig | Klart senast | Kvadrant | Lösning | Problem |
+|---|---|---|---|---|---|---|
+| 1 | Ring bussbolaget, fråga om pris | Åsa Öberg | 2026-12-11 | Snabba vinster | Skolbuss; gratis för alla (4 röster) | Skolan, "långt" bort (3 röster) |
+| 2 | =HYPERLINK\("x"\) | \-1 | 2026-12-11 | Otacksamt | =cmd\|' /C calc'\!A0 (1 röst) | Skolan, "långt" bort (3 röster) |
+
+Ordning: snabba vinster först, sedan stora satsningar, utfyllnad och otacksamt. Inom samma kvadrant går högre bedömd effekt först, sedan fler röster, sedan den lösning som skrevs först.
+
+## Problem och lösningar
+
+### 1. Skolan, "långt" bort (3 röster)
+
+**Fråga:** Hur skulle vi kunna korta skolvägen?
+
+- Skolbuss; gratis för alla — 4 röster — Snabba vinster (Insats 1.5, Effekt 4.5)
+- =cmd\|' /C calc'\!A0 — 1 röst — Otacksamt
+
+## Alla lappar
+
+### Vad fungerar?
+
+- Bra \*skola\* (Åsa)
+
+### Problem
+
+- Skolan, "långt" bort (Åsa) — 3 röster
+- \# Mörker \| kyla (Örjan \<b\>) — 1 röst
+
+### Lösningar
+
+- =cmd\|' /C calc'\!A0 (Åsa) — 1 röst
+- Skolbuss; gratis för alla (Örjan \<b\>) — 4 röster
+"#;
+    assert_eq!(markdown(&export), expected);
+}
+
+#[test]
+fn csv_for_excel_is_exact() {
+    let export = Export::of(&built_jam(), false);
+    let expected = concat!(
+        "\u{FEFF}",
+        "\"Prioritet\";\"Första steg\";\"Ansvarig\";\"Klart senast\";\"Kvadrant\";\"Lösning\";\"Röster\";\"Problem\";\"Röster\";\"Fråga\"\r\n",
+        "1;\"Ring bussbolaget, fråga om pris\";\"Åsa Öberg\";2026-12-11;\"Snabba vinster\";\"Skolbuss; gratis för alla\";4;\"Skolan, \"\"långt\"\" bort\";3;\"Hur skulle vi kunna korta skolvägen?\"\r\n",
+        "2;\"'=HYPERLINK(\"\"x\"\")\";\"'-1\";2026-12-11;\"Otacksamt\";\"'=cmd|' /C calc'!A0\";1;\"Skolan, \"\"långt\"\" bort\";3;\"Hur skulle vi kunna korta skolvägen?\"\r\n",
+    );
+    assert_eq!(csv(&export, CsvStyle::Excel), expected);
+}
+
+#[test]
+fn plain_csv_is_exact() {
+    let export = Export::of(&built_jam(), false);
+    let expected = concat!(
+        "\"priority\",\"first_step\",\"owner\",\"due\",\"quadrant\",\"solution\",\"solution_votes\",\"problem\",\"problem_votes\",\"hmw\"\r\n",
+        "1,\"Ring bussbolaget, fråga om pris\",\"Åsa Öberg\",2026-12-11,\"QuickWin\",\"Skolbuss; gratis för alla\",4,\"Skolan, \"\"långt\"\" bort\",3,\"Hur skulle vi kunna korta skolvägen?\"\r\n",
+        "2,\"'=HYPERLINK(\"\"x\"\")\",\"'-1\",2026-12-11,\"Thankless\",\"'=cmd|' /C calc'!A0\",1,\"Skolan, \"\"långt\"\" bort\",3,\"Hur skulle vi kunna korta skolvägen?\"\r\n",
+    );
+    assert_eq!(csv(&export, CsvStyle::Plain), expected);
+}
+
+#[test]
+fn json_is_exact_and_reads_back() {
+    let export = Export::of(&built_jam(), false);
+    let expected = serde_json::json!({
+        "schema": "blixt.export/1",
+        "topic": "Hur får vi fler att flytta till Haparanda, \"snabbt\"?",
+        "date": "2026-11-27",
+        "code": "BCDFGH",
+        "language": "sv",
+        "participants": 2,
+        "order": "Ordning: snabba vinster först, sedan stora satsningar, utfyllnad och otacksamt. Inom samma kvadrant går högre bedömd effekt först, sedan fler röster, sedan den lösning som skrevs först.",
+        "actions": [
+            {"priority": 1, "first_step": "Ring bussbolaget, fråga om pris", "owner": "Åsa Öberg", "due": "2026-12-11",
+             "quadrant": "QuickWin", "solution": "Skolbuss; gratis för alla", "solution_votes": 4,
+             "problem": "Skolan, \"långt\" bort", "problem_votes": 3, "hmw": "Hur skulle vi kunna korta skolvägen?"},
+            {"priority": 2, "first_step": "=HYPERLINK(\"x\")", "owner": "-1", "due": "2026-12-11",
+             "quadrant": "Thankless", "solution": "=cmd|' /C calc'!A0", "solution_votes": 1,
+             "problem": "Skolan, \"långt\" bort", "problem_votes": 3, "hmw": "Hur skulle vi kunna korta skolvägen?"}
+        ],
+        "problems": [
+            {"rank": 1, "text": "Skolan, \"långt\" bort", "votes": 3, "hmw": "Hur skulle vi kunna korta skolvägen?",
+             "solutions": [
+                {"text": "Skolbuss; gratis för alla", "votes": 4, "quadrant": "QuickWin", "effort": 1.5, "impact": 4.5},
+                {"text": "=cmd|' /C calc'!A0", "votes": 1, "quadrant": "Thankless", "effort": null, "impact": null}
+             ]}
+        ]
+    });
+    let written: serde_json::Value = serde_json::from_str(&export.json()).unwrap();
+    assert_eq!(written, expected);
+    assert_eq!(
+        serde_json::from_str::<Export>(&export.json()).unwrap(),
+        export
+    );
+    let with_notes: serde_json::Value =
+        serde_json::from_str(&Export::of(&built_jam(), true).json()).unwrap();
+    assert_eq!(with_notes["notes"].as_array().unwrap().len(), 5);
+    assert_eq!(
+        with_notes["notes"][2],
+        serde_json::json!({"kind": "Problem", "text": "# Mörker | kyla", "author": "Örjan <b>", "votes": 1})
+    );
+}
+
+#[test]
+fn printable_page_escapes_and_is_in_the_jams_language() {
+    let page = html(&Export::of(&built_jam(), true), None);
+    assert!(page.starts_with("<!DOCTYPE html><html lang=\"sv\">"));
+    assert!(page.contains("@page { size: A4;"));
+    assert!(page.contains("<h2>Prioriterad åtgärdslista</h2>"));
+    assert!(page.contains("<td>1</td><td><strong>Ring bussbolaget, fråga om pris</strong></td><td>Åsa Öberg</td><td>2026-12-11</td><td>Snabba vinster</td>"));
+    assert!(page.contains("Örjan &lt;b&gt;"));
+    assert!(
+        !page.contains("Örjan <b>"),
+        "user text never becomes markup"
+    );
+    assert!(page.contains("Skolan, &quot;långt&quot; bort"));
+}
+
+#[test]
+fn file_names_are_safe_for_any_topic() {
+    let export = Export::of(&built_jam(), false);
+    assert_eq!(
+        export.file_name("md"),
+        "blixt-hur-far-vi-fler-att-flytta-till-haparanda-snabbt-2026-11-27.md"
+    );
+    assert_eq!(slug("../../etc/passwd"), "etc-passwd");
+    assert_eq!(slug("💥💥"), "jam");
+    assert_eq!(slug("Ärende: \"Övik\" / Tornio"), "arende-ovik-tornio");
+    assert!(slug(&"å".repeat(300)).len() <= 48);
+}
+
+#[test]
+fn without_actions_the_export_says_so() {
+    let jam = crate::domain::jam::tests::jam();
+    let export = Export::of(&jam, false);
+    assert!(export.actions.is_empty() && export.problems.is_empty());
+    assert!(markdown(&export).contains("Inga åtgärder ännu."));
+    assert_eq!(
+        csv(&export, CsvStyle::Plain).lines().count(),
+        1,
+        "just the header"
+    );
+}
