@@ -1,4 +1,5 @@
 import { expect, Locator, Page, test } from "@playwright/test";
+import * as fs from "node:fs";
 import { phone, projector } from "./screens";
 
 // A whole Lightning Decision Jam: a projector and three phones, in Swedish, from the lobby to
@@ -201,4 +202,40 @@ test("a facilitator takes three phones through every round to the action list", 
     await expect(actions.nth(1)).toContainText("Testa en lektion på distans");
   }
   await expect(host.getByTestId("next-round")).toBeDisabled();
+
+  // 12. Take the results home: every format downloads from the summary screen.
+  const exportPanel = host.getByTestId("export");
+  const download = async (name: string) => {
+    const [file] = await Promise.all([host.waitForEvent("download"), exportPanel.getByRole("link", { name }).click()]);
+    return { name: file.suggestedFilename(), text: fs.readFileSync((await file.path())!, "utf8") };
+  };
+  const slug = "blixt-hur-far-vi-fler-att-flytta-till-haparanda-";
+  const md = await download("Markdown");
+  expect(md.name).toMatch(new RegExp(`^${slug}\\d{4}-\\d\\d-\\d\\d\\.md$`));
+  expect(md.text).toContain("| 1 | Ring bussbolaget | Anna | 2026-12-11 | Snabba vinster | Skolbuss (11 röster) | Skolan långt bort (4 röster) |");
+  const excel = await download("CSV för Excel");
+  expect(excel.name).toMatch(/\.csv$/);
+  expect(excel.text.startsWith("\uFEFF\"Prioritet\";\"Första steg\"")).toBe(true);
+  const plain = await download("CSV (kommatecken)");
+  expect(plain.text.split("\r\n")[1]).toBe(
+    '1,"Ring bussbolaget","Anna",2026-12-11,"QuickWin","Skolbuss",11,"Skolan långt bort",4,"Hur skulle vi kunna korta skolvägen?"',
+  );
+  await exportPanel.getByLabel("Ta med alla lappar och röster").check();
+  const json = JSON.parse((await download("JSON")).text);
+  expect(json.schema).toBe("blixt.export/1");
+  expect(json.actions.map((a: any) => a.first_step)).toEqual(["Ring bussbolaget", "Testa en lektion på distans"]);
+  expect(json.notes.map((n: any) => n.text)).toContain("Bra bibliotek");
+  const [printPage] = await Promise.all([host.waitForEvent("popup"), exportPanel.getByRole("link", { name: "Utskrift / PDF" }).click()]);
+  await expect(printPage.getByRole("heading", { level: 1 })).toHaveText("Hur får vi fler att flytta till Haparanda?");
+  await expect(printPage.locator("table")).toContainText("Ring bussbolaget");
+
+  // A read-only link for people who were not there; a phone gets no export.
+  await exportPanel.getByRole("button", { name: "Skapa delningslänk" }).click();
+  const shareUrl = (await host.getByTestId("share-link").textContent())!;
+  expect(shareUrl).toMatch(/\/share\/[0-9a-f]{32}$/);
+  const outsider = await (await phone(browser)).newPage();
+  await outsider.goto(shareUrl);
+  await expect(outsider.locator("table")).toContainText("Ring bussbolaget");
+  const refused = await anna.request.get(`/jam/${code}/export/json`);
+  expect(refused.status()).toBe(403);
 });

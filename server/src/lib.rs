@@ -2,6 +2,7 @@
 //! The Blixt server: configuration, start-up, the HTTP routes and shutdown. `main.rs` runs it;
 //! the integration tests start it in-process on a free port.
 
+mod assets;
 pub mod config;
 mod error;
 mod export;
@@ -20,6 +21,7 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 use tokio::sync::watch;
 use tower_http::compression::CompressionLayer;
+use tower_http::services::ServeDir;
 use tower_sessions::cookie::{time::Duration, SameSite};
 use tower_sessions::{ExpiredDeletion, Expiry, SessionManagerLayer};
 use tower_sessions_sqlx_store::SqliteStore;
@@ -112,6 +114,14 @@ pub async fn start(config: Config) -> Result<Running, StartError> {
         .with_same_site(SameSite::Lax)
         .with_expiry(Expiry::OnInactivity(Duration::days(30)));
 
+    let pkg = config.site_root.join("pkg");
+    if let Err(e) = assets::remove_stale(&pkg) {
+        tracing::warn!(error = %e, "could not check the compressed files in {}", pkg.display());
+    }
+    tokio::task::spawn_blocking(move || match assets::precompress(&pkg) {
+        Ok(written) => tracing::debug!(written, "browser files compressed"),
+        Err(e) => tracing::warn!(error = %e, "could not precompress {}", pkg.display()),
+    });
     let router = router(state)
         .layer(session_layer)
         .layer(CompressionLayer::new());
@@ -135,7 +145,12 @@ fn router(state: ServerState) -> Router {
     let routes = generate_route_list(app::App);
     let app_state = state.app.clone();
     let leptos = state.leptos.clone();
+    let pkg = std::path::Path::new(state.leptos.site_root.as_ref()).join("pkg");
     Router::new()
+        .nest_service(
+            "/pkg",
+            ServeDir::new(pkg).precompressed_br().precompressed_gzip(),
+        )
         .route("/live/{code}", get(live::stream))
         .route("/qr/{file}", get(routes::qr))
         .route("/lang/{code}", get(routes::lang))

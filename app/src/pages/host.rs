@@ -10,6 +10,7 @@ use crate::rounds::actions::{ActionList, HostActions};
 use crate::rounds::commands::{provide_commands, CommandError};
 use crate::rounds::controls::{FacilitatorControls, RoundBar, SettingsPanel};
 use crate::rounds::countdown::Alarm;
+use crate::rounds::export::ExportPanel;
 use crate::rounds::matrix::HostMatrix;
 use crate::rounds::prioritize::Ranking;
 use crate::rounds::reframe::HostReframe;
@@ -88,7 +89,11 @@ fn round_body(round: Round, current: Signal<JamView>) -> AnyView {
         }
         .into_any(),
         Round::Actions => view! { <HostActions current/> }.into_any(),
-        Round::Summary | Round::Lobby => view! { <ActionList current/> }.into_any(),
+        Round::Summary | Round::Lobby => view! {
+            <ActionList current/>
+            <ExportPanel current/>
+        }
+        .into_any(),
     }
 }
 

@@ -5,6 +5,7 @@ pub mod actions;
 pub mod commands;
 pub mod controls;
 pub mod countdown;
+pub mod export;
 pub mod matrix;
 pub mod prioritize;
 pub mod reframe;

@@ -3,9 +3,17 @@
 use super::commands::use_commands;
 use super::notes_of;
 use super::writing::{HostProgress, NoteWall};
-use crate::domain::{Command, JamView};
+use crate::domain::{Command, JamView, NoteView};
 use crate::locale::use_texts;
 use leptos::prelude::*;
+
+/// The notes up for vote in the current round.
+fn ballot(view: &JamView) -> Vec<NoteView> {
+    view.round
+        .votes_on()
+        .map(|kind| notes_of(view, kind))
+        .unwrap_or_default()
+}
 
 /// A phone in a voting round: the dots left, always in sight, and every note with its own
 /// dots and buttons to add or take back one.
@@ -14,13 +22,7 @@ pub fn PhoneVoting(current: Signal<JamView>) -> impl IntoView {
     let t = use_texts();
     let commands = use_commands();
     let dots_left = move || current.get().dots_left.unwrap_or(0);
-    let ballot = move || {
-        let view = current.get();
-        view.round
-            .votes_on()
-            .map(|k| notes_of(&view, k))
-            .unwrap_or_default()
-    };
+    let ballot = move || ballot(&current.get());
     view! {
         <p class="dots-left" data-testid="dots-left" aria-live="polite">
             {move || "●".repeat(usize::from(dots_left()))}
@@ -69,13 +71,7 @@ pub fn PhoneVoting(current: Signal<JamView>) -> impl IntoView {
 /// The projector while people vote: the notes (no tallies yet) and who has placed how many dots.
 #[component]
 pub fn HostVoting(current: Signal<JamView>) -> impl IntoView {
-    let ballot = Signal::derive(move || {
-        let view = current.get();
-        view.round
-            .votes_on()
-            .map(|k| notes_of(&view, k))
-            .unwrap_or_default()
-    });
+    let ballot = Signal::derive(move || ballot(&current.get()));
     view! {
         <HostProgress current/>
         <NoteWall notes=ballot/>

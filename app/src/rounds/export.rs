@@ -1,0 +1,65 @@
+//! The facilitator's way out with the results: downloads in every format, the printable page,
+//! and a read-only link to share.
+
+use super::commands::use_commands;
+use crate::domain::{Command, JamView};
+use crate::locale::use_texts;
+use leptos::prelude::*;
+
+#[component]
+pub fn ExportPanel(current: Signal<JamView>) -> impl IntoView {
+    let t = use_texts();
+    let commands = use_commands();
+    let with_notes = RwSignal::new(false);
+    let href = move |format: &'static str| {
+        let notes = if with_notes.get() { "?notes=1" } else { "" };
+        format!("/jam/{}/export/{format}{notes}", current.get().code)
+    };
+    let share_path = move || {
+        current
+            .get()
+            .share_token
+            .map(|token| format!("/share/{token}"))
+    };
+    view! {
+        <section class="export-panel" data-testid="export">
+            <h2>{move || t.get().download_heading}</h2>
+            <label class="check">
+                <input type="checkbox" prop:checked=move || with_notes.get() on:change=move |ev| with_notes.set(event_target_checked(&ev))/>
+                {move || t.get().include_notes}
+            </label>
+            <div class="downloads">
+                <a class="button secondary" download="" href=move || href("markdown")>{move || t.get().download_markdown}</a>
+                <a class="button secondary" download="" href=move || href("csv")>{move || t.get().download_csv_excel}</a>
+                <a class="button secondary" download="" href=move || href("csv-plain")>{move || t.get().download_csv_plain}</a>
+                <a class="button secondary" download="" href=move || href("json")>{move || t.get().download_json}</a>
+                <a class="button secondary" target="_blank" rel="noopener" href=move || href("print")>{move || t.get().print_page}</a>
+            </div>
+            {move || match share_path() {
+                Some(path) => view! {
+                    <p class="share">
+                        {move || t.get().share_link_label} " "
+                        <a href=path.clone() target="_blank" rel="noopener" data-testid="share-link">{absolute(&path)}</a>
+                    </p>
+                }
+                    .into_any(),
+                None => view! {
+                    <button class="button secondary" on:click=move |_| commands.send(Command::CreateShareLink)>
+                        {move || t.get().share_link_button}
+                    </button>
+                }
+                    .into_any(),
+            }}
+        </section>
+    }
+}
+
+/// The link as people will paste it: with this site's address in the browser, as a path on
+/// the server (where the address people use is not known).
+fn absolute(path: &str) -> String {
+    #[cfg(feature = "hydrate")]
+    if let Ok(origin) = window().location().origin() {
+        return format!("{origin}{path}");
+    }
+    path.to_string()
+}
