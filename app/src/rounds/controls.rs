@@ -67,7 +67,7 @@ pub fn FacilitatorControls(current: Signal<JamView>) -> impl IntoView {
     let running = move || current.get().timer.is_some_and(|t| t.running);
     let has_timer = move || current.get().timer.is_some();
     view! {
-        <nav class="controls" aria-label=move || t.get().settings>
+        <nav class="controls">
             <button
                 class="button secondary"
                 disabled=move || round() == Round::Lobby
@@ -117,11 +117,13 @@ pub fn SettingsPanel(current: Signal<JamView>) -> impl IntoView {
         let _ = (ev, commands);
     };
     let minutes = |secs: u32| format!("{}", f64::from(secs) / 60.0);
+    // Rebuilt only when the settings change: people joining must not reset a half-filled form.
+    let settings = Memo::new(move |_| current.get().settings);
     view! {
         <details class="settings">
             <summary>{move || t.get().settings}</summary>
             {move || {
-                let s = current.get().settings;
+                let s = settings.get();
                 view! {
                     <form class="settings-grid" on:submit=on_submit>
                         <label class="check">

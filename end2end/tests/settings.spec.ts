@@ -1,0 +1,59 @@
+import { expect, Page, test } from "@playwright/test";
+import { phone, projector } from "./screens";
+
+async function hydrated(page: Page) {
+  await page.waitForFunction(() => document.body.dataset.hydrated === "true");
+}
+
+test("settings skip the optional round and change budgets; the timer pauses, resumes and grows", async ({ browser }) => {
+  const host = await (await projector(browser)).newPage();
+  await host.goto("/");
+  await hydrated(host);
+  await host.getByLabel("Utmaning eller ämne").fill("Vinterväghållning i Haparanda");
+  await host.getByRole("button", { name: "Skapa jam" }).click();
+  await expect(host).toHaveURL(/\/host\/[A-Z]{6}$/);
+  await hydrated(host);
+  const code = host.url().split("/").pop()!;
+
+  await host.getByText("Inställningar", { exact: true }).click();
+  await host.getByLabel("Börja med ”Vad fungerar?”").uncheck();
+  await host.getByLabel("Prickar per person, problem").fill("2");
+  await host.getByLabel("Minuter: Problem").fill("2");
+  // A phone joining while the form is being filled in does not reset it.
+  const p = await (await phone(browser)).newPage();
+  await p.goto(`/j/${code}`);
+  await hydrated(p);
+  await p.getByLabel("Ditt namn").fill("Dana");
+  await p.getByRole("button", { name: "Gå med" }).click();
+  await expect(host.getByTestId("participant-count")).toHaveText("1");
+  await expect(host.getByLabel("Prickar per person, problem")).toHaveValue("2");
+  await host.getByRole("button", { name: "Spara" }).click();
+
+  // Out-of-range values are stopped in the form (the server refuses them too: see the HTTP tests).
+  const dots = host.getByLabel("Prickar per person, lösningar");
+  await dots.fill("99");
+  expect(await dots.evaluate((el: HTMLInputElement) => el.validity.valid)).toBe(false);
+  await dots.fill("6");
+
+  await host.getByTestId("next-round").click();
+  await expect(host.getByTestId("round-name")).toHaveText("Problem");
+  await expect(p.getByTestId("round-name")).toHaveText("Problem");
+  const clock = host.getByTestId("countdown");
+  await expect(clock).toHaveText(/^[12]:\d\d/);
+
+  await host.getByRole("button", { name: "Pausa" }).click();
+  await expect(clock).toHaveClass(/paused/);
+  await expect(p.getByTestId("countdown")).toHaveClass(/paused/);
+  await host.getByRole("button", { name: "+1 min" }).click();
+  await expect(clock).toHaveText(/^[23]:\d\d/);
+  await expect(p.getByTestId("countdown")).toHaveText(/^[23]:\d\d/);
+  await host.getByRole("button", { name: "Fortsätt" }).click();
+  await expect(clock).not.toHaveClass(/paused/);
+
+  await p.getByRole("textbox").first().fill("Ett problem");
+  await p.getByRole("button", { name: "Lägg till lapp" }).click();
+  await host.getByTestId("next-round").click();
+  await host.getByTestId("next-round").click();
+  await expect(p.getByTestId("round-name")).toHaveText("Rösta på problem");
+  await expect(p.getByTestId("dots-left")).toContainText("2 prickar kvar");
+});
