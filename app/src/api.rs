@@ -51,7 +51,7 @@ pub async fn join_jam(code: String, name: String) -> Result<uuid::Uuid, AppError
             })
             .await?;
         if outcome != crate::domain::jam::JoinOutcome::Unchanged {
-            state.hub.publish(jam.id, jam.version);
+            state.hub.publish(jam.clone());
         }
         leptos_axum::redirect(&format!("/jam/{code}"));
         Ok(participant.id)
@@ -97,7 +97,7 @@ pub async fn send_command(
             })
             .await?;
         if outcome == Outcome::Changed {
-            state.hub.publish(jam.id, jam.version);
+            state.hub.publish(jam.clone());
         }
         Ok(jam.version)
     })

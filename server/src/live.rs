@@ -2,16 +2,19 @@
 //!
 //! The first event is always the full view for whoever is asking, then one after every change
 //! of the jam. Each event is built for this connection's person through `JamView::for_person`,
-//! so nothing one screen may not see reaches it. Versions only go up on a connection.
+//! so nothing one screen may not see reaches it. Versions only go up on a connection. Changes
+//! come from the hub as saved; the database is read only for the first view and after falling
+//! behind.
 
 use crate::error::HttpError;
 use crate::ServerState;
-use app::domain::{JamView, JoinCode, PersonId};
+use app::domain::{Jam, JamView, JoinCode, PersonId};
 use app::server::{identity, store::Store};
 use axum::extract::{Path, State};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use futures::{Stream, StreamExt};
 use std::convert::Infallible;
+use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::broadcast::{self, error::RecvError};
 use tower_sessions::Session;
@@ -23,7 +26,7 @@ struct Subscription {
     store: Store,
     code: JoinCode,
     person: PersonId,
-    changes: broadcast::Receiver<u64>,
+    changes: broadcast::Receiver<Arc<Jam>>,
     sent: Option<u64>,
 }
 
@@ -53,21 +56,20 @@ pub async fn stream(
 }
 
 async fn next_event(mut sub: Subscription) -> Option<(Event, Subscription)> {
-    if sub.sent.is_some() {
-        loop {
+    let jam = match sub.sent {
+        None => Arc::new(sub.store.jam_by_code(&sub.code).await.ok()?),
+        Some(sent) => loop {
             match sub.changes.recv().await {
-                Ok(version) if sub.sent.is_some_and(|sent| version <= sent) => continue,
-                // Lagging behind only means several changes came at once: the load below
-                // brings the newest state anyway.
-                Ok(_) | Err(RecvError::Lagged(_)) => break,
+                Ok(jam) if jam.version <= sent => continue,
+                Ok(jam) => break jam,
+                // Several changes came faster than this connection sent them: the newest
+                // state is all it needs.
+                Err(RecvError::Lagged(_)) => {
+                    break Arc::new(sub.store.jam_by_code(&sub.code).await.ok()?)
+                }
                 Err(RecvError::Closed) => return None,
             }
-        }
-    }
-    let jam = match sub.store.jam_by_code(&sub.code).await {
-        Ok(jam) => jam,
-        // The browser reconnects and gets a fresh full view.
-        Err(_) => return None,
+        },
     };
     let view = JamView::for_person(&jam, sub.person, chrono::Utc::now());
     let data = serde_json::to_string(&view).ok()?;
