@@ -51,7 +51,10 @@ impl AppError {
             Self::BadRequest(_) => 400,
             Self::JamNotFound => 404,
             Self::Jam(e) => match e {
-                JamError::Text(_) | JamError::Settings(_) | JamError::BadRating => 422,
+                JamError::Text(_)
+                | JamError::Settings(_)
+                | JamError::BadRating
+                | JamError::BadDueDate { .. } => 422,
                 JamError::NotFacilitator | JamError::NotParticipant | JamError::NotYourNote => 403,
                 JamError::NoSuchNote => 404,
                 JamError::Full { .. }

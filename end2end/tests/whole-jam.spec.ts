@@ -186,8 +186,11 @@ test("a facilitator takes three phones through every round to the action list", 
     await form.getByRole("button", { name: "Spara åtgärd" }).click();
     await expect(host.getByTestId("actions")).toContainText(step);
   };
-  await fill("Distans", "Testa en lektion på distans", "Bo", "2026-12-18");
-  await fill("Skolbuss", "Ring bussbolaget", "Anna", "2026-12-11");
+  // Due dates in the next weeks, as the method asks (the server refuses dates in the past).
+  const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+  const [busDue, lessonDue] = [inDays(14), inDays(21)];
+  await fill("Distans", "Testa en lektion på distans", "Bo", lessonDue);
+  await fill("Skolbuss", "Ring bussbolaget", "Anna", busDue);
 
   // 11. Summary: quick wins first, with the trail, on every screen.
   await next("Sammanfattning");
@@ -212,13 +215,13 @@ test("a facilitator takes three phones through every round to the action list", 
   const slug = "blixt-hur-far-vi-fler-att-flytta-till-haparanda-";
   const md = await download("Markdown");
   expect(md.name).toMatch(new RegExp(`^${slug}\\d{4}-\\d\\d-\\d\\d\\.md$`));
-  expect(md.text).toContain("| 1 | Ring bussbolaget | Anna | 2026-12-11 | Snabba vinster | Skolbuss (11 röster) | Skolan långt bort (4 röster) |");
+  expect(md.text).toContain(`| 1 | Ring bussbolaget | Anna | ${busDue} | Snabba vinster | Skolbuss (11 röster) | Skolan långt bort (4 röster) |`);
   const excel = await download("CSV för Excel");
   expect(excel.name).toMatch(/\.csv$/);
   expect(excel.text.startsWith("\uFEFF\"Prioritet\";\"Första steg\"")).toBe(true);
   const plain = await download("CSV (kommatecken)");
   expect(plain.text.split("\r\n")[1]).toBe(
-    '1,"Ring bussbolaget","Anna",2026-12-11,"QuickWin","Skolbuss",11,"Skolan långt bort",4,"Hur skulle vi kunna korta skolvägen?"',
+    `1,"Ring bussbolaget","Anna",${busDue},"QuickWin","Skolbuss",11,"Skolan långt bort",4,"Hur skulle vi kunna korta skolvägen?"`,
   );
   await exportPanel.getByLabel("Ta med alla lappar och röster").check();
   const json = JSON.parse((await download("JSON")).text);

@@ -9,7 +9,7 @@ use std::time::Duration;
 
 const TOPIC: &str = "Hur får vi fler att flytta till Haparanda?";
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_facilitator_creates_a_jam_and_lands_on_its_screen() {
     let dir = tempfile::tempdir().unwrap();
     let server = TestServer::start(dir.path()).await;
@@ -44,7 +44,7 @@ async fn a_facilitator_creates_a_jam_and_lands_on_its_screen() {
     assert!(html.contains("/pkg/blixt.js"), "and hydrates");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn bad_topics_are_refused_with_a_reason_and_store_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let server = TestServer::start(dir.path()).await;
@@ -78,7 +78,7 @@ async fn bad_topics_are_refused_with_a_reason_and_store_nothing() {
     assert_eq!(server.stored_jams().await, 0);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn joining_checks_code_and_name_and_refusals_change_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let server = TestServer::start(dir.path()).await;
@@ -139,7 +139,7 @@ async fn joining_checks_code_and_name_and_refusals_change_nothing() {
     assert!(participant_names(&screen.body["view"]).is_empty());
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn identity_is_the_session_cookie() {
     let dir = tempfile::tempdir().unwrap();
     let server = TestServer::start(dir.path()).await;
@@ -189,7 +189,7 @@ async fn identity_is_the_session_cookie() {
     assert_eq!(participant_names(&screen.body["view"]), ["Åsa Öberg"]);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_facilitator_screen_hears_joins_live() {
     let dir = tempfile::tempdir().unwrap();
     let server = TestServer::start(dir.path()).await;
@@ -225,7 +225,7 @@ async fn the_facilitator_screen_hears_joins_live() {
     assert_eq!(malformed, StatusCode::UNPROCESSABLE_ENTITY);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn many_phones_joining_at_once_are_all_counted_once() {
     let dir = tempfile::tempdir().unwrap();
     let server = TestServer::start(dir.path()).await;
@@ -255,7 +255,7 @@ async fn many_phones_joining_at_once_are_all_counted_once() {
     assert_eq!(screen.body["view"]["version"], 31, "one change per person");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_restart_loses_nobody() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("blixt.db");
@@ -281,7 +281,7 @@ async fn a_restart_loses_nobody() {
     server.stop().await;
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn language_follows_the_cookie_then_the_browser() {
     let dir = tempfile::tempdir().unwrap();
     let server = TestServer::start(dir.path()).await;

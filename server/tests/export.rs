@@ -6,7 +6,7 @@ use common::TestServer;
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn only_the_facilitator_or_a_share_link_gets_the_results() {
     let dir = tempfile::tempdir().unwrap();
     let server = TestServer::start(dir.path()).await;

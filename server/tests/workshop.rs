@@ -41,7 +41,7 @@ fn note_ids(view: &Value) -> Vec<String> {
         .collect()
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_participant_can_do_none_of_the_facilitators_actions() {
     let dir = tempfile::tempdir().unwrap();
     let server = TestServer::start(dir.path()).await;
@@ -110,7 +110,7 @@ async fn a_participant_can_do_none_of_the_facilitators_actions() {
     assert_eq!(host.view(&code).await.body["version"], version);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn hidden_notes_and_open_tallies_never_reach_a_phone() {
     let dir = tempfile::tempdir().unwrap();
     let server = TestServer::start(dir.path()).await;
@@ -196,7 +196,7 @@ async fn hidden_notes_and_open_tallies_never_reach_a_phone() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn fifty_votes_at_once_from_one_phone_leave_exactly_its_budget() {
     let dir = tempfile::tempdir().unwrap();
     let server = TestServer::start(dir.path()).await;
@@ -237,7 +237,7 @@ async fn fifty_votes_at_once_from_one_phone_leave_exactly_its_budget() {
     assert_eq!(phone.view(&code).await.body["dots_left"], 1);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_jam_survives_a_restart_mid_round() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("blixt.db");

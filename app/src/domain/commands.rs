@@ -110,6 +110,19 @@ const REMEMBERED_COMMANDS: usize = 512;
 pub const MAX_NOTES_EACH: usize = 30;
 /// The most time one "add time" may add.
 pub const MAX_ADD_SECS: u32 = 30 * 60;
+/// How far ahead an action's due date may lie: first steps are meant for the next weeks, and a
+/// date years away is a typing slip.
+pub const MAX_DUE_YEARS: u8 = 5;
+
+/// A due date on or after the jam's day (the day before, for a jam run across time zones) and
+/// at most `MAX_DUE_YEARS` later.
+fn due_date_is_reasonable(jam_day: NaiveDate, due: NaiveDate) -> bool {
+    let earliest = jam_day.pred_opt().unwrap_or(jam_day);
+    let latest = jam_day
+        .checked_add_months(chrono::Months::new(12 * u32::from(MAX_DUE_YEARS)))
+        .unwrap_or(NaiveDate::MAX);
+    (earliest..=latest).contains(&due)
+}
 
 impl Jam {
     /// Applies `command` from `person`. `id` is made by the client for each user action and
@@ -252,6 +265,11 @@ impl Jam {
                     || self.placement(solution).is_none()
                 {
                     return Err(JamError::NotPlaced);
+                }
+                if !due_date_is_reasonable(self.created_at.date_naive(), due) {
+                    return Err(JamError::BadDueDate {
+                        max_years: MAX_DUE_YEARS,
+                    });
                 }
                 let action = Action {
                     solution,

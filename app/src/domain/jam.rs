@@ -132,6 +132,8 @@ pub enum JamError {
     BadRating,
     #[error("that action has no solution placed on the matrix")]
     NotPlaced,
+    #[error("a due date is between the day of the jam and {max_years} years later")]
+    BadDueDate { max_years: u8 },
 }
 
 /// What a join did, so the caller knows whether anything needs saving and announcing.

@@ -232,7 +232,7 @@ fn a_whole_jam_from_lobby_to_summary() {
         quadrant: Some(Quadrant::BigBet),
     });
     room.host(Command::NextRound);
-    let due = NaiveDate::from_ymd_opt(2026, 12, 10).unwrap();
+    let due = Utc::now().date_naive() + chrono::Days::new(13);
     room.host(Command::SetAction {
         solution: site,
         first_step: "Be IT om offert".into(),
