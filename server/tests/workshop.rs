@@ -8,6 +8,19 @@ use reqwest::StatusCode;
 use serde_json::{json, Value};
 use std::time::Duration;
 
+/// A jam on `server`: its facilitator, its code, and one joined phone per name.
+async fn jam_with(server: &TestServer, names: &[&str]) -> (Browser, String, Vec<Browser>) {
+    let host = server.browser();
+    let code = host.create_jam("Ämne").await;
+    let mut phones = Vec::new();
+    for name in names {
+        let phone = server.browser();
+        assert_eq!(phone.join(&code, name).await.status, StatusCode::OK);
+        phones.push(phone);
+    }
+    (host, code, phones)
+}
+
 async fn next(host: &Browser, code: &str) {
     let answer = host.command(code, json!("NextRound")).await;
     assert_eq!(answer.status, StatusCode::OK, "{:?}", answer.body);
@@ -45,10 +58,8 @@ fn note_ids(view: &Value) -> Vec<String> {
 async fn a_participant_can_do_none_of_the_facilitators_actions() {
     let dir = tempfile::tempdir().unwrap();
     let server = TestServer::start(dir.path()).await;
-    let host = server.browser();
-    let code = host.create_jam("Ämne").await;
-    let phone = server.browser();
-    phone.join(&code, "Anna").await;
+    let (host, code, phones) = jam_with(&server, &["Anna"]).await;
+    let phone = &phones[0];
     let stranger = server.browser();
     let note = uuid::Uuid::new_v4();
     let facilitator_actions = [
@@ -68,7 +79,7 @@ async fn a_participant_can_do_none_of_the_facilitators_actions() {
     ];
     let version = host.view(&code).await.body["version"].clone();
     for action in facilitator_actions {
-        for someone in [&phone, &stranger] {
+        for someone in [phone, &stranger] {
             let refused = someone.command(&code, action.clone()).await;
             assert_eq!(
                 (refused.status, &refused.body),
@@ -114,11 +125,8 @@ async fn a_participant_can_do_none_of_the_facilitators_actions() {
 async fn hidden_notes_and_open_tallies_never_reach_a_phone() {
     let dir = tempfile::tempdir().unwrap();
     let server = TestServer::start(dir.path()).await;
-    let host = server.browser();
-    let code = host.create_jam("Ämne").await;
-    let (anna, bo) = (server.browser(), server.browser());
-    anna.join(&code, "Anna").await;
-    bo.join(&code, "Bo").await;
+    let (host, code, phones) = jam_with(&server, &["Anna", "Bo"]).await;
+    let [anna, bo]: [Browser; 2] = phones.try_into().ok().expect("two phones");
     go_to(&host, &code, "Problems").await;
     let mut bo_live = bo.live(&code).await;
     bo_live.next_view(Duration::from_secs(2)).await;
@@ -200,12 +208,10 @@ async fn hidden_notes_and_open_tallies_never_reach_a_phone() {
 async fn fifty_votes_at_once_from_one_phone_leave_exactly_its_budget() {
     let dir = tempfile::tempdir().unwrap();
     let server = TestServer::start(dir.path()).await;
-    let host = server.browser();
-    let code = host.create_jam("Ämne").await;
-    let phone = server.browser();
-    phone.join(&code, "Anna").await;
+    let (host, code, phones) = jam_with(&server, &["Anna"]).await;
+    let phone = &phones[0];
     go_to(&host, &code, "Problems").await;
-    write(&phone, &code, "Ett problem").await;
+    write(phone, &code, "Ett problem").await;
     go_to(&host, &code, "VoteProblems").await;
     let note = note_ids(&phone.view(&code).await.body)[0].clone();
 
@@ -242,10 +248,8 @@ async fn the_jam_survives_a_restart_mid_round() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("blixt.db");
     let server = TestServer::start_on(db.clone()).await;
-    let host = server.browser();
-    let code = host.create_jam("Ämne").await;
-    let phone = server.browser();
-    phone.join(&code, "Anna").await;
+    let (host, code, mut phones) = jam_with(&server, &["Anna"]).await;
+    let phone = phones.remove(0);
     go_to(&host, &code, "Problems").await;
     write(&phone, &code, "Skrivet före omstart").await;
     server.stop().await;

@@ -81,6 +81,18 @@ pub enum NoteKind {
     Solution,
 }
 
+impl NoteKind {
+    /// The round in which notes of this kind are written (the inverse of `Round::writes`).
+    pub fn written_in(self) -> Round {
+        match self {
+            NoteKind::Working => Round::Working,
+            NoteKind::Problem => Round::Problems,
+            NoteKind::Hmw => Round::Reframe,
+            NoteKind::Solution => Round::Solutions,
+        }
+    }
+}
+
 /// Everything the facilitator can change before or during a jam.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -239,6 +251,18 @@ mod tests {
         assert_eq!(s.previous(Round::Problems), Some(Round::Lobby));
         assert_eq!(s.next(Round::Summary), None);
         assert_eq!(s.previous(Round::Lobby), None);
+    }
+
+    #[test]
+    fn each_kind_of_note_is_written_in_its_round() {
+        for kind in [
+            NoteKind::Working,
+            NoteKind::Problem,
+            NoteKind::Hmw,
+            NoteKind::Solution,
+        ] {
+            assert_eq!(kind.written_in().writes(), Some(kind));
+        }
     }
 
     #[test]

@@ -69,17 +69,11 @@ pub fn markdown(export: &Export) -> String {
         let mut current = None;
         for n in notes {
             if current != Some(n.kind) {
-                let round = match n.kind {
-                    crate::domain::NoteKind::Working => crate::domain::Round::Working,
-                    crate::domain::NoteKind::Problem => crate::domain::Round::Problems,
-                    crate::domain::NoteKind::Hmw => crate::domain::Round::Reframe,
-                    crate::domain::NoteKind::Solution => crate::domain::Round::Solutions,
-                };
                 let _ = writeln!(
                     md,
                     "{}### {}\n",
                     if current.is_some() { "\n" } else { "" },
-                    (t.round_name)(round)
+                    (t.round_name)(n.kind.written_in())
                 );
                 current = Some(n.kind);
             }

@@ -130,7 +130,7 @@ impl Export {
             .collect();
         let notes = with_notes.then(|| {
             let mut notes: Vec<_> = jam.notes.iter().filter(|n| n.revealed).collect();
-            notes.sort_by_key(|n| (kind_order(n.kind), n.seq));
+            notes.sort_by_key(|n| (n.kind.written_in(), n.seq));
             notes
                 .into_iter()
                 .map(|n| ExportNote {
@@ -196,16 +196,6 @@ impl Export {
 
 fn round1(x: f32) -> f32 {
     (x * 10.0).round() / 10.0
-}
-
-/// The order rounds produce notes in, for listing all notes.
-fn kind_order(kind: NoteKind) -> u8 {
-    match kind {
-        NoteKind::Working => 0,
-        NoteKind::Problem => 1,
-        NoteKind::Hmw => 2,
-        NoteKind::Solution => 3,
-    }
 }
 
 /// The topic as a file-name part: "Hur får vi fler att flytta?" → "hur-far-vi-fler-att-flytta".
