@@ -1,7 +1,7 @@
 //! Small pieces every screen uses.
 
 use crate::error::AppError;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, LangTexts};
 use crate::live::Connection;
 use crate::locale::{switch_lang, use_lang, use_texts};
 use leptos::prelude::*;

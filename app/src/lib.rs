@@ -4,7 +4,6 @@
 
 pub mod api;
 pub mod components;
-pub mod domain;
 pub mod error;
 pub mod export;
 pub mod i18n;
@@ -14,6 +13,9 @@ pub mod pages;
 pub mod rounds;
 #[cfg(feature = "ssr")]
 pub mod server;
+
+/// The jam's rules and views live in their own crate; the app reaches them as `crate::domain`.
+pub use ::domain;
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};

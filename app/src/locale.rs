@@ -2,7 +2,7 @@
 //! browser's `Accept-Language`, else Swedish), written into `<html lang>`, read back from there
 //! when the page hydrates so both sides render the same, and switchable without a reload.
 
-use crate::i18n::{Lang, Texts};
+use crate::i18n::{Lang, LangTexts, Texts};
 use leptos::prelude::*;
 
 #[derive(Clone, Copy)]

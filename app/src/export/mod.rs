@@ -13,7 +13,7 @@ use crate::domain::matrix::average;
 use crate::domain::notes::tally;
 use crate::domain::view::actions;
 use crate::domain::{Jam, NoteKind, Quadrant};
-use crate::i18n::Texts;
+use crate::i18n::{LangTexts, Texts};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 

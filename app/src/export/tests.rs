@@ -316,7 +316,7 @@ fn file_names_are_safe_for_any_topic() {
 
 #[test]
 fn without_actions_the_export_says_so() {
-    let jam = crate::domain::jam::tests::jam();
+    let jam = crate::domain::testing::jam();
     let export = Export::of(&jam, false);
     assert!(export.actions.is_empty() && export.problems.is_empty());
     assert!(markdown(&export).contains("Inga åtgärder ännu."));

@@ -44,7 +44,7 @@ impl Hub {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::jam::tests::jam;
+    use crate::domain::testing::jam;
 
     #[tokio::test]
     async fn subscribers_of_a_jam_hear_its_changes_only() {

@@ -7,7 +7,7 @@ use super::round::{Round, Settings, SettingsError};
 use super::text::{NoteText, TextError};
 use super::timer::Timer;
 use super::{DisplayName, JoinCode, Topic};
-use crate::i18n::Lang;
+use crate::Lang;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::VecDeque;
@@ -232,19 +232,10 @@ impl Jam {
 }
 
 #[cfg(test)]
-pub(crate) mod tests {
+mod tests {
     use super::*;
+    use crate::testing::jam;
     use proptest::prelude::*;
-
-    pub(crate) fn jam() -> Jam {
-        Jam::new(
-            Uuid::from_u128(1),
-            JoinCode::parse("BCDFGH").unwrap(),
-            Topic::parse("Hur får vi fler att flytta till Haparanda?").unwrap(),
-            PersonId(Uuid::from_u128(100)),
-            Utc::now(),
-        )
-    }
 
     fn name(s: &str) -> DisplayName {
         DisplayName::parse(s).unwrap()

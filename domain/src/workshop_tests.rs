@@ -3,7 +3,7 @@
 //! retries).
 
 use super::commands::{Command, Outcome};
-use super::jam::tests::jam;
+use super::testing::jam;
 use super::view::{JamView, ViewerRole};
 use super::*;
 use chrono::{NaiveDate, Utc};

@@ -1,11 +1,15 @@
-//! The jam as plain Rust: no I/O, no Leptos types. Everything here is tested directly.
+//! The jam as plain Rust: no I/O, no Leptos types. Everything here is tested directly, and the
+//! app (`app::domain`) and the server use it through this one crate.
 
 pub mod commands;
 pub mod jam;
 pub mod join_code;
+pub mod lang;
 pub mod matrix;
 pub mod notes;
 pub mod round;
+#[cfg(any(test, feature = "testing"))]
+pub mod testing;
 pub mod text;
 pub mod timer;
 pub mod view;
@@ -15,6 +19,7 @@ mod workshop_tests;
 pub use commands::{Command, Outcome};
 pub use jam::{Jam, JamError, Participant, PersonId, Role};
 pub use join_code::{CodeError, JoinCode};
+pub use lang::Lang;
 pub use matrix::{Action, Quadrant, Rating};
 pub use notes::{Note, Vote};
 pub use round::{NoteKind, Round, Settings, SettingsError};

@@ -383,8 +383,8 @@ pub fn actions(jam: &Jam) -> Vec<ActionView> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::jam::tests::jam;
-    use crate::domain::DisplayName;
+    use crate::testing::jam;
+    use crate::DisplayName;
     use proptest::prelude::*;
 
     proptest! {
