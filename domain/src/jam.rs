@@ -80,6 +80,13 @@ pub struct Jam {
     /// The key of the read-only link to the results, once the facilitator made one.
     #[serde(default)]
     pub share_token: Option<String>,
+    /// How many people may join. Set from the server's configuration when the jam is made.
+    #[serde(default = "default_room_size")]
+    pub room_size: usize,
+}
+
+fn default_room_size() -> usize {
+    Jam::DEFAULT_ROOM_SIZE
 }
 
 /// What a person is to a jam. A facilitator who also joins from the same browser is the
@@ -145,9 +152,8 @@ pub enum JoinOutcome {
 }
 
 impl Jam {
-    /// A room of 24 was the largest seen in real use; this leaves ample headroom while keeping
-    /// a projector list and every broadcast bounded.
-    pub const MAX_PARTICIPANTS: usize = 200;
+    /// A room of 24 was the largest seen in real use; a town hall is configured bigger.
+    pub const DEFAULT_ROOM_SIZE: usize = 200;
 
     pub fn new(
         id: Uuid,
@@ -180,6 +186,7 @@ impl Jam {
             recent_commands: VecDeque::new(),
             lang: Lang::default(),
             share_token: None,
+            room_size: Self::DEFAULT_ROOM_SIZE,
         }
     }
 
@@ -214,9 +221,9 @@ impl Jam {
             self.version += 1;
             return Ok((JoinOutcome::Renamed, renamed));
         }
-        if self.participants.len() >= Self::MAX_PARTICIPANTS {
+        if self.participants.len() >= self.room_size {
             return Err(JamError::Full {
-                max: Self::MAX_PARTICIPANTS,
+                max: self.room_size,
             });
         }
         let participant = Participant {
@@ -286,7 +293,7 @@ mod tests {
     #[test]
     fn a_full_jam_refuses_newcomers_but_not_returning_people() {
         let mut jam = jam();
-        for i in 0..Jam::MAX_PARTICIPANTS as u128 {
+        for i in 0..jam.room_size as u128 {
             jam.join(
                 PersonId(Uuid::from_u128(1000 + i)),
                 name("X"),
@@ -304,7 +311,7 @@ mod tests {
                 Utc::now()
             ),
             Err(JamError::Full {
-                max: Jam::MAX_PARTICIPANTS
+                max: Jam::DEFAULT_ROOM_SIZE
             })
         );
         assert_eq!(jam, before, "a refused join changes nothing");

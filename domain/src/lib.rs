@@ -1,12 +1,15 @@
 //! The jam as plain Rust: no I/O, no Leptos types. Everything here is tested directly, and the
 //! app (`app::domain`) and the server use it through this one crate.
 
+pub mod change;
 pub mod commands;
 pub mod jam;
 pub mod join_code;
 pub mod lang;
+pub mod live;
 pub mod matrix;
 pub mod notes;
+pub mod patch;
 pub mod round;
 #[cfg(any(test, feature = "testing"))]
 pub mod testing;
@@ -14,8 +17,11 @@ pub mod text;
 pub mod timer;
 pub mod view;
 #[cfg(test)]
+mod live_tests;
+#[cfg(test)]
 mod workshop_tests;
 
+pub use change::Change;
 pub use commands::{Command, Outcome};
 pub use jam::{Jam, JamError, Participant, PersonId, Role};
 pub use join_code::{CodeError, JoinCode};
@@ -25,4 +31,4 @@ pub use notes::{Note, Vote};
 pub use round::{NoteKind, Round, Settings, SettingsError};
 pub use text::{ActionText, DisplayName, NoteText, TextError, Topic};
 pub use timer::Timer;
-pub use view::{JamView, NoteView, ParticipantEntry, ViewerRole};
+pub use view::{Audience, JamView, NoteView, OwnView, ParticipantEntry, RoomView, ViewerRole};

@@ -1,42 +1,131 @@
-//! What a screen may see of a jam. Privacy is decided here and only here: the server builds
-//! every payload it sends through `JamView::for_person`.
+//! What a screen may see of a jam. Privacy is decided here and only here: every payload the
+//! server sends is built from the functions in this file.
 //!
-//! - A note written in a silent round is in its author's view only, until revealed.
+//! A screen's view has two parts, built apart so that the server builds the shared one once for
+//! a whole room instead of once per phone:
+//! - `RoomView`: what every screen of one `Audience` sees alike. The members of a jam (its
+//!   projector and every joined phone) see the revealed notes, the ranking, the matrix and the
+//!   actions; visitors (someone with the code who has not joined) see what the jam is about.
+//! - `OwnView`: what only this screen sees. The facilitator's list of people and their
+//!   progress (counts, never content); a phone's own notes not yet revealed, its dots and its
+//!   ratings.
+//!
+//! `JamView::compose` puts the two together for the screens; `JamView::for_person` builds both
+//! for one person. The rules:
+//! - A note written in a silent round is in its author's own part only, until revealed.
 //! - Dot tallies are in no view until that voting has closed; a phone sees its own dots.
-//! - The projector (facilitator) sees revealed notes and how much each person has written,
-//!   never what they wrote before it is revealed.
+//! - Authors' names are shown in the reveal round only, when the room sees whose notes they
+//!   are; voting and the rounds after it are not swayed by who wrote what.
+//! - A phone learns nothing of other people but how many have joined.
 
 use super::matrix::{average, Quadrant};
 use super::notes::tally;
 use super::round::{NoteKind, Round, Settings};
+use super::timer::Timer;
 use super::{Jam, PersonId, Role};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
+use std::collections::{HashMap, HashSet};
 use uuid::Uuid;
 
+/// Up to this many people, the facilitator's screen lists everyone by name with their
+/// progress; in a bigger room (a town hall) it shows counts and the latest arrivals.
+pub const NAMED_MAX: usize = 100;
+
+/// Who a room view is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Audience {
+    /// The facilitator and everyone who has joined.
+    Members,
+    /// People with the code who have not joined.
+    Visitors,
+}
+
+/// What every screen of one audience sees alike.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct JamView {
-    pub version: u64,
+pub struct RoomView {
     pub code: String,
     pub topic: String,
     pub participant_count: usize,
-    pub viewer: ViewerRole,
+    /// How many people may join.
+    pub room_size: usize,
     pub round: Round,
     pub settings: Settings,
     pub timer: Option<TimerView>,
     /// Rounds 6–10: the problem being worked on.
     pub focus: Option<FocusView>,
-    /// The notes this viewer may see.
+    /// The revealed notes.
     pub notes: Vec<NoteView>,
-    /// A phone in a voting round: dots it has left.
-    pub dots_left: Option<u8>,
-    /// The projector: how much each person has done in this round (counts, never content).
-    pub progress: Vec<Progress>,
     /// Problems in priority order, once problem voting has closed.
     pub ranking: Vec<RankedProblem>,
     /// The effort/impact matrix of the problem in focus.
     pub matrix: Vec<MatrixItem>,
     /// The actions so far, in priority order.
+    pub actions: Vec<ActionView>,
+}
+
+/// What only one screen sees.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum OwnView {
+    Facilitator(HostOwn),
+    Participant(MyOwn),
+    Visitor,
+}
+
+/// The facilitator's own part: who is in and how far they are (never what they wrote).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HostOwn {
+    /// Everyone in a room of up to `NAMED_MAX`; the latest `NAMED_MAX` arrivals in a bigger
+    /// one. In the order they joined.
+    pub participants: Vec<ParticipantEntry>,
+    /// Per person, in a room of up to `NAMED_MAX`.
+    pub progress: Vec<Progress>,
+    pub summary: ProgressSummary,
+    /// The key of the read-only results link, once made.
+    pub share_token: Option<String>,
+}
+
+/// A phone's own part.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MyOwn {
+    pub me: ParticipantEntry,
+    /// My notes that are not revealed yet: nobody else sees them.
+    pub hidden: Vec<NoteView>,
+    /// The ids of all my notes, revealed or not.
+    pub mine: Vec<Uuid>,
+    /// My dots: (note, how many).
+    pub votes: Vec<(Uuid, usize)>,
+    /// In a voting round: dots I have left.
+    pub dots_left: Option<u8>,
+    /// My ratings: (solution, effort, impact).
+    pub ratings: Vec<(Uuid, u8, u8)>,
+}
+
+/// A screen's whole view: the room's part and its own, put together.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct JamView {
+    pub version: u64,
+    /// The server's clock when the view was sent (ms since the epoch), so a screen counts down
+    /// the same time whatever its own clock says.
+    pub clock_ms: i64,
+    pub code: String,
+    pub topic: String,
+    pub participant_count: usize,
+    pub room_size: usize,
+    pub viewer: ViewerRole,
+    pub round: Round,
+    pub settings: Settings,
+    pub timer: Option<TimerView>,
+    pub focus: Option<FocusView>,
+    /// The notes this viewer may see: the revealed ones, then its own hidden ones.
+    pub notes: Vec<NoteView>,
+    /// A phone in a voting round: dots it has left.
+    pub dots_left: Option<u8>,
+    /// The projector: how much each person has done in this round (counts, never content).
+    pub progress: Vec<Progress>,
+    pub progress_summary: Option<ProgressSummary>,
+    pub ranking: Vec<RankedProblem>,
+    pub matrix: Vec<MatrixItem>,
     pub actions: Vec<ActionView>,
     /// The facilitator: the key of the read-only results link, once made.
     pub share_token: Option<String>,
@@ -58,11 +147,40 @@ pub struct ParticipantEntry {
     pub name: String,
 }
 
+/// A round's timer as screens see it. It does not change as time passes, so an unchanged timer
+/// costs nothing to send again.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct TimerView {
-    /// Milliseconds left when the view was built; screens count down from when it arrives.
-    pub remaining_ms: i64,
-    pub running: bool,
+pub enum TimerView {
+    /// Ends at this moment on the server's clock (ms since the epoch).
+    Running { ends_at_ms: i64 },
+    /// Stopped with this much left.
+    Paused { left_ms: i64 },
+}
+
+impl TimerView {
+    fn of(timer: &Timer) -> Option<Self> {
+        match timer {
+            Timer::Off => None,
+            Timer::Running { deadline } => Some(Self::Running {
+                ends_at_ms: deadline.timestamp_millis(),
+            }),
+            Timer::Paused { remaining_ms } => Some(Self::Paused {
+                left_ms: *remaining_ms,
+            }),
+        }
+    }
+
+    pub fn running(&self) -> bool {
+        matches!(self, Self::Running { .. })
+    }
+
+    /// Milliseconds left at `server_now_ms` on the server's clock; never negative.
+    pub fn left_ms(&self, server_now_ms: i64) -> i64 {
+        match *self {
+            Self::Running { ends_at_ms } => (ends_at_ms - server_now_ms).max(0),
+            Self::Paused { left_ms } => left_ms.max(0),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -80,22 +198,46 @@ pub struct NoteView {
     pub id: Uuid,
     pub kind: NoteKind,
     pub text: String,
-    /// The author's name, once the note is revealed.
+    /// The author's name, in the reveal round.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub author: Option<String>,
+    /// Whether the viewer wrote it (filled in by `JamView::compose`).
+    #[serde(default, skip_serializing_if = "is_false")]
     pub mine: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub problem: Option<Uuid>,
     /// Dots on it, once that voting has closed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub votes: Option<usize>,
-    /// The viewer's own dots on it.
+    /// The viewer's own dots on it (filled in by `JamView::compose`).
+    #[serde(default, skip_serializing_if = "is_zero")]
     pub my_votes: usize,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Progress {
+    pub id: Uuid,
     pub name: String,
     /// Notes written in this writing round, or dots placed in this voting round, or solutions
     /// rated in the effort/impact round.
     pub done: usize,
+}
+
+/// The room's progress in this round, for rooms too big to list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct ProgressSummary {
+    /// People who have done anything in this round.
+    pub people_done: usize,
+    /// Notes, dots or ratings in this round, all together.
+    pub total: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -120,7 +262,8 @@ pub struct MatrixItem {
     pub suggested: Option<Quadrant>,
     /// Where the facilitator placed it.
     pub quadrant: Option<Quadrant>,
-    /// The viewer's own rating (effort, impact).
+    /// The viewer's own rating (effort, impact), filled in by `JamView::compose`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub my_rating: Option<(u8, u8)>,
 }
 
@@ -138,71 +281,218 @@ pub struct ActionView {
     pub due: NaiveDate,
 }
 
-impl JamView {
-    pub fn for_person(jam: &Jam, person: PersonId, now: DateTime<Utc>) -> Self {
+/// The audience `person` belongs to.
+pub fn audience_of(jam: &Jam, person: PersonId) -> Audience {
+    match jam.role_of(person) {
+        Role::Stranger => Audience::Visitors,
+        Role::Facilitator | Role::Participant(_) => Audience::Members,
+    }
+}
+
+impl RoomView {
+    pub fn build(jam: &Jam, audience: Audience) -> Self {
+        let mut room = Self {
+            code: jam.code.to_string(),
+            topic: jam.topic.to_string(),
+            participant_count: jam.participants.len(),
+            room_size: jam.room_size,
+            round: jam.round,
+            settings: jam.settings.clone(),
+            timer: TimerView::of(&jam.timer),
+            focus: None,
+            notes: Vec::new(),
+            ranking: Vec::new(),
+            matrix: Vec::new(),
+            actions: Vec::new(),
+        };
+        if audience == Audience::Visitors {
+            // A visitor gets what the join page needs, nothing of the workshop.
+            return room;
+        }
+        room.focus = focus(jam);
+        room.notes = revealed_notes(jam);
+        if jam.round >= Round::Prioritize {
+            room.ranking = ranking(jam);
+        }
+        if matches!(jam.round, Round::EffortImpact | Round::Actions) {
+            room.matrix = matrix(jam);
+        }
+        room.actions = actions(jam);
+        room
+    }
+}
+
+impl OwnView {
+    /// `person`'s own part.
+    pub fn build(jam: &Jam, person: PersonId) -> Self {
+        match jam.role_of(person) {
+            Role::Facilitator => Self::Facilitator(HostOwn::build(jam)),
+            Role::Participant(me) => Self::Participant(
+                own_parts(jam, Some(me))
+                    .remove(&me)
+                    .expect("a participant has an own part"),
+            ),
+            Role::Stranger => Self::Visitor,
+        }
+    }
+}
+
+impl HostOwn {
+    pub fn build(jam: &Jam) -> Self {
         let entry = |p: &super::Participant| ParticipantEntry {
             id: p.id,
             name: p.name.to_string(),
         };
-        let role = jam.role_of(person);
-        let viewer = match role {
-            Role::Facilitator => ViewerRole::Facilitator {
-                participants: jam.participants.iter().map(entry).collect(),
-            },
-            Role::Participant(_) => ViewerRole::Participant {
-                me: jam
-                    .participant_of(person)
-                    .map(entry)
-                    .expect("role says joined"),
-            },
-            Role::Stranger => ViewerRole::Visitor,
+        let skip = jam.participants.len().saturating_sub(NAMED_MAX);
+        let done = progress(jam);
+        let summary = ProgressSummary {
+            people_done: done.iter().filter(|p| p.done > 0).count(),
+            total: done.iter().map(|p| p.done).sum(),
         };
+        Self {
+            participants: jam.participants[skip..].iter().map(entry).collect(),
+            progress: if jam.participants.len() <= NAMED_MAX {
+                done
+            } else {
+                Vec::new()
+            },
+            summary,
+            share_token: jam.share_token.clone(),
+        }
+    }
+}
+
+impl MyOwn {
+    /// The own part of every participant, built in one pass over the jam: what the server
+    /// does once per change for a whole room of phones.
+    pub fn all(jam: &Jam) -> HashMap<Uuid, MyOwn> {
+        own_parts(jam, None)
+    }
+}
+
+/// Own parts of one participant (`only`) or of all of them.
+fn own_parts(jam: &Jam, only: Option<Uuid>) -> HashMap<Uuid, MyOwn> {
+    let wanted = |id: Uuid| only.is_none_or(|o| o == id);
+    let mut parts: HashMap<Uuid, MyOwn> = jam
+        .participants
+        .iter()
+        .filter(|p| wanted(p.id))
+        .map(|p| {
+            let own = MyOwn {
+                me: ParticipantEntry {
+                    id: p.id,
+                    name: p.name.to_string(),
+                },
+                hidden: Vec::new(),
+                mine: Vec::new(),
+                votes: Vec::new(),
+                dots_left: None,
+                ratings: Vec::new(),
+            };
+            (p.id, own)
+        })
+        .collect();
+    for note in &jam.notes {
+        if let Some(own) = parts.get_mut(&note.author) {
+            own.mine.push(note.id);
+            if !note.revealed {
+                own.hidden.push(note_view(jam, note, false));
+            }
+        }
+    }
+    // Votes in the order first cast, counted per note.
+    for vote in &jam.votes {
+        if let Some(own) = parts.get_mut(&vote.voter) {
+            match own.votes.iter_mut().find(|(n, _)| *n == vote.note) {
+                Some((_, count)) => *count += 1,
+                None => own.votes.push((vote.note, 1)),
+            }
+        }
+    }
+    if let Some(kind) = jam.round.votes_on() {
+        let ballot: HashSet<Uuid> = jam.ballot().into_iter().collect();
+        let budget = jam.settings.dots(kind);
+        for own in parts.values_mut() {
+            let used: usize = own
+                .votes
+                .iter()
+                .filter(|(n, _)| ballot.contains(n))
+                .map(|(_, c)| c)
+                .sum();
+            own.dots_left = Some(budget.saturating_sub(u8::try_from(used).unwrap_or(u8::MAX)));
+        }
+    }
+    for rating in &jam.ratings {
+        if let Some(own) = parts.get_mut(&rating.rater) {
+            own.ratings
+                .push((rating.solution, rating.effort, rating.impact));
+        }
+    }
+    parts
+}
+
+impl JamView {
+    pub fn for_person(jam: &Jam, person: PersonId, now: DateTime<Utc>) -> Self {
+        Self::compose(
+            jam.version,
+            now.timestamp_millis(),
+            RoomView::build(jam, audience_of(jam, person)),
+            OwnView::build(jam, person),
+        )
+    }
+
+    /// One screen's view from the room's part and its own.
+    pub fn compose(version: u64, clock_ms: i64, room: RoomView, own: OwnView) -> Self {
         let mut view = Self {
-            version: jam.version,
-            code: jam.code.to_string(),
-            topic: jam.topic.to_string(),
-            participant_count: jam.participants.len(),
-            viewer,
-            round: jam.round,
-            settings: jam.settings.clone(),
-            timer: jam.timer.remaining_ms(now).map(|remaining_ms| TimerView {
-                remaining_ms,
-                running: jam.timer.is_running(),
-            }),
-            focus: None,
-            notes: Vec::new(),
+            version,
+            clock_ms,
+            code: room.code,
+            topic: room.topic,
+            participant_count: room.participant_count,
+            room_size: room.room_size,
+            viewer: ViewerRole::Visitor,
+            round: room.round,
+            settings: room.settings,
+            timer: room.timer,
+            focus: room.focus,
+            notes: room.notes,
             dots_left: None,
             progress: Vec::new(),
-            ranking: Vec::new(),
-            matrix: Vec::new(),
-            actions: Vec::new(),
+            progress_summary: None,
+            ranking: room.ranking,
+            matrix: room.matrix,
+            actions: room.actions,
             share_token: None,
         };
-        if role == Role::Stranger {
-            // A visitor gets what the join page needs, nothing of the workshop.
-            return view;
+        match own {
+            OwnView::Visitor => {}
+            OwnView::Facilitator(host) => {
+                view.viewer = ViewerRole::Facilitator {
+                    participants: host.participants,
+                };
+                view.progress = host.progress;
+                view.progress_summary = Some(host.summary);
+                view.share_token = host.share_token;
+            }
+            OwnView::Participant(me) => {
+                let mine: HashSet<Uuid> = me.mine.iter().copied().collect();
+                let votes: HashMap<Uuid, usize> = me.votes.iter().copied().collect();
+                view.notes.extend(me.hidden);
+                for note in &mut view.notes {
+                    note.mine = mine.contains(&note.id);
+                    note.my_votes = votes.get(&note.id).copied().unwrap_or(0);
+                }
+                for item in &mut view.matrix {
+                    item.my_rating = me
+                        .ratings
+                        .iter()
+                        .find(|(s, _, _)| *s == item.id)
+                        .map(|(_, e, i)| (*e, *i));
+                }
+                view.dots_left = me.dots_left;
+                view.viewer = ViewerRole::Participant { me: me.me };
+            }
         }
-        let me = match role {
-            Role::Participant(id) => Some(id),
-            _ => None,
-        };
-        view.focus = focus(jam);
-        view.notes = notes(jam, me);
-        view.dots_left = me.filter(|_| jam.round.votes_on().is_some()).map(|me| {
-            let budget = jam.round.votes_on().map_or(0, |k| jam.settings.dots(k));
-            budget.saturating_sub(jam.dots_used(me) as u8)
-        });
-        if role == Role::Facilitator {
-            view.progress = progress(jam);
-            view.share_token = jam.share_token.clone();
-        }
-        if jam.round >= Round::Prioritize {
-            view.ranking = ranking(jam);
-        }
-        if matches!(jam.round, Round::EffortImpact | Round::Actions) {
-            view.matrix = matrix(jam, me);
-        }
-        view.actions = actions(jam);
         view
     }
 
@@ -232,62 +522,67 @@ fn focus(jam: &Jam) -> Option<FocusView> {
     })
 }
 
-fn notes(jam: &Jam, me: Option<Uuid>) -> Vec<NoteView> {
+fn revealed_notes(jam: &Jam) -> Vec<NoteView> {
     jam.notes
         .iter()
-        .filter(|n| n.revealed || Some(n.author) == me)
-        .map(|n| NoteView {
-            id: n.id,
-            kind: n.kind,
-            text: n.text.to_string(),
-            author: n.revealed.then(|| name_of(jam, n.author)).flatten(),
-            mine: Some(n.author) == me,
-            problem: n.problem,
-            votes: jam
-                .voting_closed(n.kind, n.problem)
-                .then(|| tally(&jam.votes, n.id)),
-            my_votes: me.map_or(0, |me| {
-                jam.votes
-                    .iter()
-                    .filter(|v| v.voter == me && v.note == n.id)
-                    .count()
-            }),
-        })
+        .filter(|n| n.revealed)
+        .map(|n| note_view(jam, n, jam.round == Round::Reveal))
         .collect()
 }
 
+fn note_view(jam: &Jam, n: &super::Note, with_author: bool) -> NoteView {
+    NoteView {
+        id: n.id,
+        kind: n.kind,
+        text: n.text.to_string(),
+        author: with_author.then(|| name_of(jam, n.author)).flatten(),
+        mine: false,
+        problem: n.problem,
+        votes: jam
+            .voting_closed(n.kind, n.problem)
+            .then(|| tally(&jam.votes, n.id)),
+        my_votes: 0,
+    }
+}
+
 fn progress(jam: &Jam) -> Vec<Progress> {
-    let ballot = jam.ballot();
-    let candidates = jam.matrix_candidates();
+    let ballot: HashSet<Uuid> = jam.ballot().into_iter().collect();
+    let candidates: HashSet<Uuid> = jam.matrix_candidates().into_iter().collect();
+    let writes = jam.round.writes().map(|kind| {
+        let problem = match kind {
+            NoteKind::Hmw | NoteKind::Solution => jam.focus_problem(),
+            _ => None,
+        };
+        (kind, problem)
+    });
+    let mut done: HashMap<Uuid, usize> = HashMap::new();
+    if let Some((kind, problem)) = writes {
+        for n in jam
+            .notes
+            .iter()
+            .filter(|n| n.kind == kind && n.problem == problem)
+        {
+            *done.entry(n.author).or_default() += 1;
+        }
+    } else if jam.round.votes_on().is_some() {
+        for v in jam.votes.iter().filter(|v| ballot.contains(&v.note)) {
+            *done.entry(v.voter).or_default() += 1;
+        }
+    } else if jam.round == Round::EffortImpact {
+        for r in jam
+            .ratings
+            .iter()
+            .filter(|r| candidates.contains(&r.solution))
+        {
+            *done.entry(r.rater).or_default() += 1;
+        }
+    }
     jam.participants
         .iter()
-        .map(|p| {
-            let done = if let Some(kind) = jam.round.writes() {
-                let problem = match kind {
-                    NoteKind::Hmw | NoteKind::Solution => jam.focus_problem(),
-                    _ => None,
-                };
-                jam.notes
-                    .iter()
-                    .filter(|n| n.author == p.id && n.kind == kind && n.problem == problem)
-                    .count()
-            } else if jam.round.votes_on().is_some() {
-                jam.votes
-                    .iter()
-                    .filter(|v| v.voter == p.id && ballot.contains(&v.note))
-                    .count()
-            } else if jam.round == Round::EffortImpact {
-                jam.ratings
-                    .iter()
-                    .filter(|r| r.rater == p.id && candidates.contains(&r.solution))
-                    .count()
-            } else {
-                0
-            };
-            Progress {
-                name: p.name.to_string(),
-                done,
-            }
+        .map(|p| Progress {
+            id: p.id,
+            name: p.name.to_string(),
+            done: done.get(&p.id).copied().unwrap_or(0),
         })
         .collect()
 }
@@ -316,7 +611,7 @@ fn ranking(jam: &Jam) -> Vec<RankedProblem> {
         .collect()
 }
 
-fn matrix(jam: &Jam, me: Option<Uuid>) -> Vec<MatrixItem> {
+fn matrix(jam: &Jam) -> Vec<MatrixItem> {
     jam.matrix_candidates()
         .into_iter()
         .filter_map(|id| {
@@ -331,12 +626,7 @@ fn matrix(jam: &Jam, me: Option<Uuid>) -> Vec<MatrixItem> {
                 impact: avg.map(|a| a.1),
                 suggested: avg.map(|(e, i)| Quadrant::from_ratings(e, i)),
                 quadrant: jam.placement(id),
-                my_rating: me.and_then(|me| {
-                    jam.ratings
-                        .iter()
-                        .find(|r| r.rater == me && r.solution == id)
-                        .map(|r| (r.effort, r.impact))
-                }),
+                my_rating: None,
             })
         })
         .collect()
@@ -409,5 +699,52 @@ mod tests {
                 other => prop_assert!(false, "facilitator saw {:?}", other),
             }
         }
+    }
+
+    #[test]
+    fn every_participants_own_part_is_the_same_built_alone_or_for_all() {
+        let mut jam = jam();
+        for i in 0..5u128 {
+            let name = DisplayName::parse(&format!("P{i}")).unwrap();
+            jam.join(
+                PersonId(Uuid::from_u128(i + 10)),
+                name,
+                Uuid::from_u128(i + 1000),
+                Utc::now(),
+            )
+            .unwrap();
+        }
+        let all = MyOwn::all(&jam);
+        assert_eq!(all.len(), 5);
+        for p in &jam.participants {
+            assert_eq!(
+                OwnView::build(&jam, p.person),
+                OwnView::Participant(all[&p.id].clone())
+            );
+        }
+    }
+
+    #[test]
+    fn a_big_room_lists_the_latest_arrivals_and_counts() {
+        let mut jam = jam();
+        jam.room_size = 500;
+        for i in 0..(NAMED_MAX as u128 + 20) {
+            let name = DisplayName::parse(&format!("P{i}")).unwrap();
+            jam.join(
+                PersonId(Uuid::from_u128(i + 10)),
+                name,
+                Uuid::from_u128(i + 5000),
+                Utc::now(),
+            )
+            .unwrap();
+        }
+        let host = HostOwn::build(&jam);
+        assert_eq!(host.participants.len(), NAMED_MAX);
+        assert_eq!(
+            host.participants.last().unwrap().name,
+            format!("P{}", NAMED_MAX + 19)
+        );
+        assert_eq!(host.participants[0].name, "P20");
+        assert!(host.progress.is_empty());
     }
 }

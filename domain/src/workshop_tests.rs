@@ -10,15 +10,15 @@ use chrono::{NaiveDate, Utc};
 use proptest::prelude::*;
 use uuid::Uuid;
 
-struct Room {
-    jam: Jam,
-    host: PersonId,
-    people: Vec<PersonId>,
+pub(crate) struct Room {
+    pub(crate) jam: Jam,
+    pub(crate) host: PersonId,
+    pub(crate) people: Vec<PersonId>,
     next: u128,
 }
 
 impl Room {
-    fn new(size: usize) -> Self {
+    pub(crate) fn new(size: usize) -> Self {
         let mut jam = jam();
         let host = jam.facilitator;
         let people: Vec<_> = (0..size)
@@ -37,17 +37,17 @@ impl Room {
         }
     }
 
-    fn fresh(&mut self) -> Uuid {
+    pub(crate) fn fresh(&mut self) -> Uuid {
         self.next += 1;
         Uuid::from_u128(1_000_000 + self.next)
     }
 
-    fn by(&mut self, who: PersonId, command: Command) -> Result<Outcome, JamError> {
+    pub(crate) fn by(&mut self, who: PersonId, command: Command) -> Result<Outcome, JamError> {
         let (id, new_id) = (self.fresh(), self.fresh());
         self.jam.apply(who, id, command, new_id, Utc::now())
     }
 
-    fn host(&mut self, command: Command) {
+    pub(crate) fn host(&mut self, command: Command) {
         let host = self.host;
         self.by(host, command)
             .expect("the facilitator's command is accepted");
@@ -435,7 +435,7 @@ fn time_up_locks_writing_only_when_chosen() {
 }
 
 /// One random thing someone in a room of four does.
-fn any_action() -> impl Strategy<Value = (usize, u8, usize)> {
+pub(crate) fn any_action() -> impl Strategy<Value = (usize, u8, usize)> {
     // (who: 0–3 participants, 4 facilitator (one time in three), 5 stranger; what; which note)
     let who = prop_oneof![2 => Just(4usize), 3 => 0usize..4, 1 => Just(5usize)];
     (who, 0u8..10, 0usize..8)
@@ -443,7 +443,7 @@ fn any_action() -> impl Strategy<Value = (usize, u8, usize)> {
 
 /// The facilitator mostly moves the workshop on; everyone else mostly writes and votes, and
 /// now and then tries what only the facilitator may do.
-fn command_for(room: &Room, who: usize, what: u8, which: usize) -> Command {
+pub(crate) fn command_for(room: &Room, who: usize, what: u8, which: usize) -> Command {
     let note = room
         .jam
         .notes
@@ -487,7 +487,7 @@ fn command_for(room: &Room, who: usize, what: u8, which: usize) -> Command {
     }
 }
 
-fn actor(room: &Room, who: usize) -> PersonId {
+pub(crate) fn actor(room: &Room, who: usize) -> PersonId {
     match who {
         0..=3 => room.people[who],
         4 => room.host,
