@@ -1,5 +1,5 @@
 //! Server functions: the app's API. Each is thin: find out who is asking, parse the input into
-//! domain types, run one domain command through the store, tell the hub, answer.
+//! domain types, hand one change to the engine (which stores it and tells the screens), answer.
 //!
 //! Their URLs are fixed (`/api/<endpoint>`) so the integration tests and other clients can call
 //! them; inputs are form-encoded, so the forms work before the browser has loaded the wasm.
@@ -24,9 +24,9 @@ pub async fn create_jam(topic: String) -> Result<String, AppError> {
     use crate::error::Field;
     ssr::answer(async {
         let topic = Topic::parse(&topic).map_err(AppError::text(Field::Topic))?;
-        let (state, person) = ssr::asker().await?;
+        let (state, person) = ssr::asker_who_takes_part().await?;
         let lang = crate::locale::initial_lang();
-        let jam = state.store.create_jam(topic, person, lang).await?;
+        let jam = state.engine.create(topic, person, lang).await?;
         tracing::info!(code = %jam.code, "jam created");
         leptos_axum::redirect(&format!("/host/{}", jam.code));
         Ok(jam.code.to_string())
@@ -43,16 +43,14 @@ pub async fn join_jam(code: String, name: String) -> Result<uuid::Uuid, AppError
     ssr::answer(async {
         let code = JoinCode::parse(&code)?;
         let name = DisplayName::parse(&name).map_err(AppError::text(Field::Name))?;
-        let (state, person) = ssr::asker().await?;
-        let (jam, (outcome, participant)) = state
-            .store
-            .update(&code, |jam| {
-                Ok(jam.join(person, name, uuid::Uuid::new_v4(), chrono::Utc::now())?)
-            })
-            .await?;
-        if outcome != crate::domain::jam::JoinOutcome::Unchanged {
-            state.hub.publish(jam.clone());
-        }
+        let (state, person) = ssr::asker_who_takes_part().await?;
+        let change = crate::domain::Change::Join {
+            person,
+            name,
+            participant: uuid::Uuid::new_v4(),
+        };
+        let (jam, _) = state.engine.execute(&code, change).await?;
+        let participant = jam.participant_of(person).ok_or(AppError::NotJoined)?;
         leptos_axum::redirect(&format!("/jam/{code}"));
         Ok(participant.id)
     })
@@ -65,7 +63,7 @@ pub async fn load_jam_view(code: String) -> Result<JamView, AppError> {
     ssr::answer(async {
         let code = crate::domain::JoinCode::parse(&code)?;
         let (state, person) = ssr::asker().await?;
-        let jam = state.store.jam_by_code(&code).await?;
+        let jam = state.engine.current(&code).await?;
         Ok(JamView::for_person(&jam, person, chrono::Utc::now()))
     })
     .await
@@ -80,25 +78,17 @@ pub async fn send_command(
     id: uuid::Uuid,
     command: crate::domain::Command,
 ) -> Result<u64, AppError> {
-    use crate::domain::{JoinCode, Outcome};
+    use crate::domain::{Change, JoinCode};
     ssr::answer(async {
         let code = JoinCode::parse(&code)?;
         let (state, person) = ssr::asker().await?;
-        let (jam, outcome) = state
-            .store
-            .update(&code, |jam| {
-                Ok(jam.apply(
-                    person,
-                    id,
-                    command,
-                    uuid::Uuid::new_v4(),
-                    chrono::Utc::now(),
-                )?)
-            })
-            .await?;
-        if outcome == Outcome::Changed {
-            state.hub.publish(jam.clone());
-        }
+        let change = Change::Command {
+            person,
+            id,
+            command,
+            new_id: uuid::Uuid::new_v4(),
+        };
+        let (jam, _) = state.engine.execute(&code, change).await?;
         Ok(jam.version)
     })
     .await
@@ -110,7 +100,7 @@ pub async fn load_host_screen(code: String) -> Result<HostScreen, AppError> {
     ssr::answer(async {
         let code = crate::domain::JoinCode::parse(&code)?;
         let (state, person) = ssr::asker().await?;
-        let jam = state.store.jam_by_code(&code).await?;
+        let jam = state.engine.current(&code).await?;
         let view = JamView::for_person(&jam, person, chrono::Utc::now());
         if !view.is_facilitator() {
             return Err(AppError::NotFacilitator);
@@ -131,8 +121,25 @@ mod ssr {
     use crate::server::{identity, AppState};
     use leptos::prelude::*;
 
-    /// The app state and the person whose browser sent this request.
+    /// The app state and the person whose browser sent this request (`identity::NOBODY`
+    /// for a browser that has not taken part in anything: nothing is stored for it).
     pub async fn asker() -> Result<(AppState, PersonId), AppError> {
+        let (state, session) = state_and_session().await?;
+        let person = identity::known(&session).await?;
+        Ok((state, person.unwrap_or(identity::NOBODY)))
+    }
+
+    /// Like `asker`, for a request that makes the browser take part (creating or joining a
+    /// jam): its person is made now if it has none.
+    pub async fn asker_who_takes_part() -> Result<(AppState, PersonId), AppError> {
+        let (state, session) = state_and_session().await?;
+        let headers = leptos_axum::extract::<axum::http::HeaderMap>()
+            .await
+            .unwrap_or_default();
+        Ok((state, identity::person(&session, &headers).await?))
+    }
+
+    async fn state_and_session() -> Result<(AppState, tower_sessions::Session), AppError> {
         let state = use_context::<AppState>().ok_or(AppError::Storage)?;
         let session = leptos_axum::extract::<tower_sessions::Session>()
             .await
@@ -140,7 +147,7 @@ mod ssr {
                 tracing::error!(error = %e, "no session on a server function request");
                 AppError::Storage
             })?;
-        Ok((state, identity::person(&session).await?))
+        Ok((state, session))
     }
 
     /// Runs a server function's body and gives a refusal its HTTP status.

@@ -7,6 +7,8 @@ pub mod jam;
 pub mod join_code;
 pub mod lang;
 pub mod live;
+#[cfg(test)]
+mod live_tests;
 pub mod matrix;
 pub mod notes;
 pub mod patch;
@@ -16,8 +18,6 @@ pub mod testing;
 pub mod text;
 pub mod timer;
 pub mod view;
-#[cfg(test)]
-mod live_tests;
 #[cfg(test)]
 mod workshop_tests;
 

@@ -116,12 +116,20 @@ proptest! {
 fn a_screen_that_missed_a_message_is_told_to_start_again() {
     let mut room = Room::new(1);
     let host = room.host;
-    let screen = Screen { person: host, replica: None, sent: None };
+    let screen = Screen {
+        person: host,
+        replica: None,
+        sent: None,
+    };
     let mut replica = None;
     let first: Message = serde_json::from_str(&message(&screen, &room.jam, 0)).unwrap();
     assert!(Replica::receive(&mut replica, first).is_ok());
     let (r, o) = parts(&room.jam, host);
-    let screen = Screen { person: host, replica: None, sent: Some((room.jam.version, r, o)) };
+    let screen = Screen {
+        person: host,
+        replica: None,
+        sent: Some((room.jam.version, r, o)),
+    };
     room.host(Command::NextRound);
     room.host(Command::NextRound);
     // A patch from a version this screen never had.

@@ -496,6 +496,12 @@ impl JamView {
         view
     }
 
+    /// The same view, as sent at another moment of the server's clock.
+    pub fn with_clock(mut self, clock_ms: i64) -> Self {
+        self.clock_ms = clock_ms;
+        self
+    }
+
     pub fn is_facilitator(&self) -> bool {
         matches!(self.viewer, ViewerRole::Facilitator { .. })
     }

@@ -7,6 +7,10 @@
 //! | `BLIXT_PUBLIC_URL` | from the request | base of the join link, e.g. `https://blixt.example.se` |
 //! | `BLIXT_SECURE_COOKIES` | `false` | `true` when served over HTTPS |
 //! | `LEPTOS_SITE_ROOT` | `target/site` | where the built wasm, JS, CSS and assets are |
+//! | `BLIXT_ROOM_SIZE` | `250` | how many people a new jam lets in |
+//! | `BLIXT_ROOM_MAX` | `2000` | the most a facilitator can raise a jam's room size to |
+//! | `BLIXT_HEARTBEAT_MS` | `5000` | how often an idle live channel says it is alive |
+//! | `BLIXT_MAX_CONNECTIONS` | `20000` | open connections at most |
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -18,6 +22,10 @@ pub struct Config {
     pub public_url: Option<String>,
     pub secure_cookies: bool,
     pub site_root: PathBuf,
+    pub room_size: usize,
+    pub room_max: usize,
+    pub heartbeat_ms: u64,
+    pub max_connections: usize,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -68,7 +76,33 @@ impl Config {
                 ))
             }
         };
+        let number = |name: &'static str, default: u64, range: std::ops::RangeInclusive<u64>| {
+            let Some(text) = var(name) else {
+                return Ok(default);
+            };
+            match text.trim().parse::<u64>() {
+                Ok(n) if range.contains(&n) => Ok(n),
+                _ => Err(invalid(
+                    name,
+                    &text,
+                    &format!("a whole number from {} to {}", range.start(), range.end()),
+                )),
+            }
+        };
+        let room_max = number("BLIXT_ROOM_MAX", 2000, 1..=100_000)? as usize;
+        let room_size = number("BLIXT_ROOM_SIZE", 250, 1..=100_000)? as usize;
+        if room_size > room_max {
+            return Err(invalid(
+                "BLIXT_ROOM_SIZE",
+                &room_size.to_string(),
+                &format!("larger than BLIXT_ROOM_MAX ({room_max})"),
+            ));
+        }
         Ok(Self {
+            room_size,
+            room_max,
+            heartbeat_ms: number("BLIXT_HEARTBEAT_MS", 5000, 200..=60_000)?,
+            max_connections: number("BLIXT_MAX_CONNECTIONS", 20_000, 10..=1_000_000)? as usize,
             addr,
             database_url: var("BLIXT_DATABASE_URL")
                 .unwrap_or_else(|| "sqlite://data/blixt.db".into()),
@@ -108,6 +142,8 @@ mod tests {
         assert_eq!(config.database_url, "sqlite://data/blixt.db");
         assert_eq!(config.sqlite_folder(), Some(PathBuf::from("data")));
         assert!(!config.secure_cookies);
+        assert_eq!((config.room_size, config.room_max), (250, 2000));
+        assert_eq!(config.heartbeat_ms, 5000);
     }
 
     #[test]
@@ -116,5 +152,7 @@ mod tests {
         assert!(error.to_string().contains("BLIXT_ADDR"));
         assert!(Config::from_lookup(lookup(&[("BLIXT_PUBLIC_URL", "blixt.se")])).is_err());
         assert!(Config::from_lookup(lookup(&[("BLIXT_SECURE_COOKIES", "maybe")])).is_err());
+        assert!(Config::from_lookup(lookup(&[("BLIXT_ROOM_SIZE", "3000")])).is_err());
+        assert!(Config::from_lookup(lookup(&[("BLIXT_HEARTBEAT_MS", "ten")])).is_err());
     }
 }

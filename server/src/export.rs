@@ -13,6 +13,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
+use std::sync::Arc;
 use tower_sessions::Session;
 
 #[derive(Deserialize)]
@@ -33,8 +34,8 @@ pub async fn for_facilitator(
     Query(options): Query<Options>,
 ) -> Result<Response, HttpError> {
     let code = JoinCode::parse(&code)?;
-    let person = identity::person(&session).await?;
-    let jam = state.app.store.jam_by_code(&code).await?;
+    let person = identity::known(&session).await?.unwrap_or(identity::NOBODY);
+    let jam = state.app.engine.current(&code).await?;
     if jam.role_of(person) != Role::Facilitator {
         return Err(AppError::NotFacilitator.into());
     }
@@ -58,12 +59,12 @@ pub async fn shared(
     render(&jam, &format, options.with_notes(), Some(&token))
 }
 
-async fn shared_jam(state: &ServerState, token: &str) -> Result<Jam, HttpError> {
+async fn shared_jam(state: &ServerState, token: &str) -> Result<Arc<Jam>, HttpError> {
     // Tokens are 32 hex digits; anything else is not worth a database look-up.
     if token.len() != 32 || !token.bytes().all(|b| b.is_ascii_hexdigit()) {
         return Err(AppError::JamNotFound.into());
     }
-    Ok(state.app.store.jam_by_share_token(token).await?)
+    Ok(state.app.engine.current_by_share_token(token).await?)
 }
 
 fn render(

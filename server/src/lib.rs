@@ -8,8 +8,12 @@ mod error;
 mod export;
 mod live;
 mod routes;
+pub mod serve;
+mod sessions;
 
-use app::server::{hub::Hub, store::Store, AppState};
+use app::server::engine::Engine;
+use app::server::store::Store;
+use app::server::AppState;
 use axum::extract::{FromRef, Request, State};
 use axum::response::IntoResponse;
 use axum::routing::get;
@@ -24,7 +28,6 @@ use tower_http::compression::CompressionLayer;
 use tower_http::services::ServeDir;
 use tower_sessions::cookie::{time::Duration, SameSite};
 use tower_sessions::{ExpiredDeletion, Expiry, SessionManagerLayer};
-use tower_sessions_sqlx_store::SqliteStore;
 
 /// What every handler gets.
 #[derive(Clone)]
@@ -33,6 +36,10 @@ pub struct ServerState {
     pub app: AppState,
     /// Turns true when the server is shutting down; long-lived streams end on it.
     pub shutdown: watch::Receiver<bool>,
+    /// How often an idle live channel sends a heartbeat.
+    pub heartbeat: std::time::Duration,
+    /// Whether cookies are sent over HTTPS only.
+    pub secure_cookies: bool,
 }
 
 impl FromRef<ServerState> for LeptosOptions {
@@ -74,13 +81,19 @@ pub async fn start(config: Config) -> Result<Running, StartError> {
         std::fs::create_dir_all(&folder).map_err(|e| StartError::Folder(folder.clone(), e))?;
     }
     let store = Store::open(&config.database_url).await?;
-    let sessions = SqliteStore::new(store.pool().clone());
-    sessions.migrate().await?;
-    tokio::spawn(
-        sessions
-            .clone()
-            .continuously_delete_expired(tokio::time::Duration::from_secs(3600)),
-    );
+    let session_layer = session_layer(sessions::Sessions::open(store.db()).await?, &config);
+    let engine = Arc::new(Engine::new(store, config.room_size, config.room_max));
+    let sweeper = Arc::downgrade(&engine);
+    tokio::spawn(async move {
+        let mut every = tokio::time::interval(std::time::Duration::from_secs(60));
+        loop {
+            every.tick().await;
+            let Some(engine) = sweeper.upgrade() else {
+                return;
+            };
+            engine.sweep();
+        }
+    });
 
     let listener = tokio::net::TcpListener::bind(config.addr)
         .await
@@ -100,19 +113,13 @@ pub async fn start(config: Config) -> Result<Running, StartError> {
     let state = ServerState {
         leptos,
         app: AppState {
-            store,
-            hub: Hub::default(),
+            engine,
             public_url: config.public_url.as_deref().map(Arc::from),
         },
         shutdown: shutdown.clone(),
+        heartbeat: std::time::Duration::from_millis(config.heartbeat_ms),
+        secure_cookies: config.secure_cookies,
     };
-
-    // A workshop lasts a day; the facilitator comes back for the results later.
-    let session_layer = SessionManagerLayer::new(sessions)
-        .with_name("blixt_session")
-        .with_secure(config.secure_cookies)
-        .with_same_site(SameSite::Lax)
-        .with_expiry(Expiry::OnInactivity(Duration::days(30)));
 
     let pkg = config.site_root.join("pkg");
     if let Err(e) = assets::remove_stale(&pkg) {
@@ -125,20 +132,36 @@ pub async fn start(config: Config) -> Result<Running, StartError> {
     let router = router(state)
         .layer(session_layer)
         .layer(CompressionLayer::new());
-    let mut stop = shutdown;
-    let task = tokio::spawn(async move {
-        axum::serve(listener, router)
-            .with_graceful_shutdown(async move {
-                let _ = stop.wait_for(|down| *down).await;
-            })
-            .await
-    });
+    let limits = serve::Limits {
+        head_timeout: std::time::Duration::from_secs(15),
+        max_connections: config.max_connections,
+        shutdown_grace: std::time::Duration::from_secs(10),
+    };
+    let task = tokio::spawn(serve::serve(listener, router, shutdown, limits));
     tracing::info!("Blixt listening on http://{addr}");
     Ok(Running {
         addr,
         shutdown: shutdown_tx,
         task,
     })
+}
+
+/// Sessions in the same database as the jams, deleted when they run out.
+fn session_layer(
+    sessions: sessions::Sessions,
+    config: &Config,
+) -> SessionManagerLayer<sessions::Sessions> {
+    tokio::spawn(
+        sessions
+            .clone()
+            .continuously_delete_expired(tokio::time::Duration::from_secs(3600)),
+    );
+    // A workshop lasts a day; the facilitator comes back for the results later.
+    SessionManagerLayer::new(sessions)
+        .with_name("blixt_session")
+        .with_secure(config.secure_cookies)
+        .with_same_site(SameSite::Lax)
+        .with_expiry(Expiry::OnInactivity(Duration::days(30)))
 }
 
 fn router(state: ServerState) -> Router {
@@ -167,6 +190,10 @@ fn router(state: ServerState) -> Router {
         )
         .fallback(leptos_axum::file_and_error_handler::<ServerState, _>(
             app::shell,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            routes::visitor_cookie,
         ))
         .with_state(state)
 }

@@ -1,80 +1,181 @@
 //! `GET /live/<CODE>`: the live channel, as server-sent events.
 //!
-//! The first event is always the full view for whoever is asking, then one after every change
-//! of the jam. Each event is built for this connection's person through `JamView::for_person`,
-//! so nothing one screen may not see reaches it. Versions only go up on a connection. Changes
-//! come from the hub as saved; the database is read only for the first view and after falling
-//! behind.
+//! The first message is the screen's whole view; after every change of the jam comes a patch
+//! from the version the screen has to the newest (see `app::server::feed` and
+//! `domain::live`). A screen gets at most one message per `MIN_GAP`: changes that come faster
+//! are folded into the next message, which always leads to the newest state. When nothing has
+//! been sent for a while a heartbeat goes out, so the screen can tell a quiet jam from a dead
+//! connection. A screen that does not take what it is sent within `STALL` (asleep, or on a
+//! network that died without a word) has its connection closed; when it comes back it
+//! reconnects and gets its whole view again.
+//!
+//! Nothing here decides what a screen may see: every message is built from the parts
+//! `domain::view` made for this person.
 
 use crate::error::HttpError;
+use crate::serve::{turned_true, Hangup};
 use crate::ServerState;
-use app::domain::{Jam, JamView, JoinCode, PersonId};
-use app::server::{identity, store::Store};
+use app::domain::live::HEARTBEAT_EVENT;
+use app::domain::{JoinCode, PersonId};
+use app::server::engine::now_ms;
+use app::server::feed::{heartbeat, Published, Sent};
+use app::server::identity;
+use axum::body::{Body, Bytes};
 use axum::extract::{Path, State};
-use axum::response::sse::{Event, KeepAlive, Sse};
-use futures::{Stream, StreamExt};
+use axum::http::{header, HeaderValue};
+use axum::response::{IntoResponse, Response};
+use axum::Extension;
+use futures::StreamExt;
 use std::convert::Infallible;
 use std::sync::Arc;
 use std::time::Duration;
-use tokio::sync::broadcast::{self, error::RecvError};
+use tokio::sync::{mpsc, watch};
+use tokio::time::Instant;
 use tower_sessions::Session;
 
+/// At most about ten messages a second per screen.
+const MIN_GAP: Duration = Duration::from_millis(100);
+/// A message not taken by the connection within this closes it.
+const STALL: Duration = Duration::from_secs(15);
 /// How soon a browser retries after the connection drops.
-const RETRY: Duration = Duration::from_secs(2);
-
-struct Subscription {
-    store: Store,
-    code: JoinCode,
-    person: PersonId,
-    changes: broadcast::Receiver<Arc<Jam>>,
-    sent: Option<u64>,
-}
+const RETRY_MS: u64 = 2_000;
 
 pub async fn stream(
     State(state): State<ServerState>,
     session: Session,
     Path(code): Path<String>,
-) -> Result<Sse<impl Stream<Item = Result<Event, Infallible>>>, HttpError> {
+    hangup: Option<Extension<Hangup>>,
+) -> Result<Response, HttpError> {
     let code = JoinCode::parse(&code)?;
-    let person = identity::person(&session).await?;
-    let jam = state.app.store.jam_by_code(&code).await?;
-    let subscription = Subscription {
-        // Subscribed before the first load, so no change can fall in between.
-        changes: state.app.hub.subscribe(jam.id),
-        store: state.app.store.clone(),
-        code,
+    let person = identity::known(&session).await?.unwrap_or(identity::NOBODY);
+    let (_slot, states) = state.app.engine.watch(&code).await?;
+    // One message waits at most: a connection that does not take it holds nothing more.
+    let (out, messages) = mpsc::channel::<Bytes>(1);
+    let screen = Screen {
         person,
-        sent: None,
+        states,
+        out,
+        heartbeat: state.heartbeat,
+        shutdown: state.shutdown.clone(),
+        hangup: hangup.map(|h| h.0),
     };
-    let events = futures::stream::unfold(subscription, next_event).map(Ok);
-    // Ends the stream when the server shuts down, so graceful shutdown is not held up by phones.
-    let mut shutdown = state.shutdown.clone();
-    let events = events.take_until(async move {
-        let _ = shutdown.wait_for(|down| *down).await;
-    });
-    Ok(Sse::new(events).keep_alive(KeepAlive::default()))
+    tokio::spawn(screen.run());
+    let body = Body::from_stream(tokio_stream_of(messages).map(Ok::<_, Infallible>));
+    Ok((
+        [
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("text/event-stream"),
+            ),
+            (header::CACHE_CONTROL, HeaderValue::from_static("no-store")),
+            // Tells nginx and friends not to hold the stream back in a buffer.
+            (
+                "x-accel-buffering".parse().expect("header name"),
+                HeaderValue::from_static("no"),
+            ),
+        ],
+        body,
+    )
+        .into_response())
 }
 
-async fn next_event(mut sub: Subscription) -> Option<(Event, Subscription)> {
-    let jam = match sub.sent {
-        None => Arc::new(sub.store.jam_by_code(&sub.code).await.ok()?),
-        Some(sent) => loop {
-            match sub.changes.recv().await {
-                Ok(jam) if jam.version <= sent => continue,
-                Ok(jam) => break jam,
-                // Several changes came faster than this connection sent them: the newest
-                // state is all it needs.
-                Err(RecvError::Lagged(_)) => {
-                    break Arc::new(sub.store.jam_by_code(&sub.code).await.ok()?)
+fn tokio_stream_of(mut receiver: mpsc::Receiver<Bytes>) -> impl futures::Stream<Item = Bytes> {
+    futures::stream::poll_fn(move |cx| receiver.poll_recv(cx))
+}
+
+/// One connected screen.
+struct Screen {
+    person: PersonId,
+    states: watch::Receiver<Arc<Published>>,
+    out: mpsc::Sender<Bytes>,
+    heartbeat: Duration,
+    shutdown: watch::Receiver<bool>,
+    hangup: Option<Hangup>,
+}
+
+impl Screen {
+    async fn run(self) {
+        let Screen {
+            person,
+            mut states,
+            out,
+            heartbeat: beat_every,
+            mut shutdown,
+            hangup,
+        } = self;
+        let send = |bytes: Bytes| deliver(&out, hangup.as_ref(), bytes);
+        let mut sent: Option<Sent> = None;
+        let mut last_send = Instant::now();
+        loop {
+            let newest = states.borrow_and_update().clone();
+            if let Some((message, holds)) = newest.message_for(
+                person,
+                sent.as_ref(),
+                now_ms(),
+                beat_every.as_millis() as u64,
+            ) {
+                if !send(event(None, &message, sent.is_none())).await {
+                    return;
                 }
-                Err(RecvError::Closed) => return None,
+                sent = Some(holds);
+                last_send = Instant::now();
             }
-        },
-    };
-    let view = JamView::for_person(&jam, sub.person, chrono::Utc::now());
-    let data = serde_json::to_string(&view).ok()?;
-    let first = sub.sent.is_none();
-    sub.sent = Some(view.version);
-    let event = Event::default().data(data);
-    Some((if first { event.retry(RETRY) } else { event }, sub))
+            let version = sent.as_ref().map_or(0, |s| s.published.version());
+            tokio::select! {
+                changed = states.changed() => {
+                    if changed.is_err() {
+                        return; // the jam was dropped from memory: the screen reconnects
+                    }
+                    // Changes that come within the gap are folded into one message.
+                    let next_allowed = last_send + MIN_GAP;
+                    if Instant::now() < next_allowed {
+                        tokio::select! {
+                            _ = tokio::time::sleep_until(next_allowed) => {}
+                            _ = turned_true(&mut shutdown) => return,
+                        }
+                    }
+                }
+                _ = tokio::time::sleep_until(last_send + beat_every) => {
+                    let beat = heartbeat(version, now_ms());
+                    if !send(event(Some(HEARTBEAT_EVENT), &beat, false)).await {
+                        return;
+                    }
+                    last_send = Instant::now();
+                }
+                _ = turned_true(&mut shutdown) => return,
+            }
+        }
+    }
+}
+
+/// Hands `bytes` to the connection. False when the screen is gone, or has not taken the
+/// previous message for `STALL` (its connection is then closed at once).
+async fn deliver(out: &mpsc::Sender<Bytes>, hangup: Option<&Hangup>, bytes: Bytes) -> bool {
+    match out.send_timeout(bytes, STALL).await {
+        Ok(()) => true,
+        Err(mpsc::error::SendTimeoutError::Closed(_)) => false,
+        Err(mpsc::error::SendTimeoutError::Timeout(_)) => {
+            tracing::debug!("a live channel stopped reading: closing it");
+            if let Some(hangup) = hangup {
+                hangup.now();
+            }
+            false
+        }
+    }
+}
+
+/// One server-sent event.
+fn event(name: Option<&str>, data: &str, first: bool) -> Bytes {
+    let mut text = String::with_capacity(data.len() + 32);
+    if first {
+        text.push_str(&format!("retry: {RETRY_MS}\n"));
+    }
+    if let Some(name) = name {
+        text.push_str(&format!("event: {name}\n"));
+    }
+    // JSON text has no raw line breaks, so the data is one line.
+    text.push_str("data: ");
+    text.push_str(data);
+    text.push_str("\n\n");
+    Bytes::from(text)
 }

@@ -5,7 +5,7 @@ use crate::ServerState;
 use app::domain::JoinCode;
 use app::error::AppError;
 use app::i18n::Lang;
-use app::server::links;
+use app::server::{identity, links};
 use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -18,7 +18,7 @@ pub async fn qr(
     Path(file): Path<String>,
 ) -> Result<Response, HttpError> {
     let code = JoinCode::parse(file.strip_suffix(".svg").unwrap_or(&file))?;
-    let jam = state.app.store.jam_by_code(&code).await?;
+    let jam = state.app.engine.current(&code).await?;
     let url = links::join_url(&state.app, &headers, &jam.code);
     let svg = links::qr_svg(&url).map_err(|e| {
         tracing::error!(error = %e, "could not make a QR code");
@@ -59,11 +59,35 @@ pub async fn lang(Path(code): Path<String>, Query(back): Query<Back>) -> Respons
 
 /// `GET /healthz`: answers once the database does.
 pub async fn health(State(state): State<ServerState>) -> StatusCode {
-    match sqlx::query("SELECT 1")
-        .execute(state.app.store.pool())
-        .await
-    {
-        Ok(_) => StatusCode::OK,
+    match state.app.engine.store().check().await {
+        Ok(()) => StatusCode::OK,
         Err(_) => StatusCode::SERVICE_UNAVAILABLE,
     }
+}
+
+/// Gives a browser on a page where people join or create a jam a random visitor cookie, if it
+/// has none: stored nowhere on the server, it makes the session that joining creates belong to
+/// one person however many times "join" is sent (see `identity`).
+pub async fn visitor_cookie(
+    State(state): State<ServerState>,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let path = request.uri().path();
+    let wants = request.method() == axum::http::Method::GET
+        && (path == "/" || path == "/join" || path.starts_with("/j/"))
+        && identity::visitor_token(request.headers()).is_none();
+    let mut response = next.run(request).await;
+    if wants {
+        let token = uuid::Uuid::new_v4().simple().to_string();
+        let secure = if state.secure_cookies { "; Secure" } else { "" };
+        let cookie = format!(
+            "{}={token}; Path=/; Max-Age=86400; HttpOnly; SameSite=Lax{secure}",
+            identity::VISITOR_COOKIE
+        );
+        if let Ok(value) = cookie.parse() {
+            response.headers_mut().append(header::SET_COOKIE, value);
+        }
+    }
+    response
 }

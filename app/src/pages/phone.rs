@@ -62,12 +62,13 @@ fn PhoneScreen(current: Signal<JamView>) -> impl IntoView {
     let t = use_texts();
     let round = Memo::new(move |_| current.get().round);
     let timer = Signal::derive(move || current.get().timer);
+    let clock_ms = Signal::derive(move || current.get().clock_ms);
     view! {
         <main class="page narrow phone">
             <Show when=move || round.get() != Round::Lobby>
                 <header class="phone-round">
                     <p class="round-name" data-testid="round-name">{move || (t.get().round_name)(round.get())}</p>
-                    <Countdown timer alarm=Alarm::Vibrate/>
+                    <Countdown timer clock_ms alarm=Alarm::Vibrate/>
                 </header>
                 <p class="do-now" data-testid="do-now">{move || (t.get().phone_instruction)(round.get())}</p>
                 <FocusLine current/>

@@ -13,6 +13,7 @@ pub fn RoundBar(current: Signal<JamView>, alarm: Alarm) -> impl IntoView {
     let t = use_texts();
     let round = move || current.get().round;
     let timer = Signal::derive(move || current.get().timer);
+    let clock_ms = Signal::derive(move || current.get().clock_ms);
     view! {
         <header class="round-bar">
             <div class="round-text">
@@ -29,7 +30,7 @@ pub fn RoundBar(current: Signal<JamView>, alarm: Alarm) -> impl IntoView {
                 <p class="instruction">{move || (t.get().room_instruction)(round())}</p>
                 <FocusLine current/>
             </div>
-            <Countdown timer alarm/>
+            <Countdown timer clock_ms alarm/>
         </header>
     }
 }
@@ -64,7 +65,7 @@ pub fn FacilitatorControls(current: Signal<JamView>) -> impl IntoView {
     let t = use_texts();
     let commands = use_commands();
     let round = move || current.get().round;
-    let running = move || current.get().timer.is_some_and(|t| t.running);
+    let running = move || current.get().timer.is_some_and(|t| t.running());
     let has_timer = move || current.get().timer.is_some();
     view! {
         <nav class="controls">

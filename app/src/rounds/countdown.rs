@@ -1,6 +1,7 @@
-//! The round's countdown. The server says how many milliseconds were left when it built the
-//! view; the screen counts down from the moment the view arrived, so every screen shows the
-//! same time whatever its own clock says. At zero the projector beeps and phones vibrate.
+//! The round's countdown. The server sends when the timer ends on its own clock, and its clock
+//! with every view; the screen counts down against the server's clock (its own plus the
+//! difference it saw when the view arrived), so every screen shows the same time whatever its
+//! own clock says. At zero the projector chimes and phones vibrate.
 
 use crate::domain::view::TimerView;
 use crate::locale::use_texts;
@@ -13,34 +14,40 @@ pub enum Alarm {
     Vibrate,
 }
 
+/// `timer` is the round's timer and `clock_ms` the server's clock when the view was sent.
 #[component]
-pub fn Countdown(timer: Signal<Option<TimerView>>, alarm: Alarm) -> impl IntoView {
+pub fn Countdown(
+    timer: Signal<Option<TimerView>>,
+    clock_ms: Signal<i64>,
+    alarm: Alarm,
+) -> impl IntoView {
     let t = use_texts();
-    // (the timer as received, when it was received) — set in the browser only.
-    let received = RwSignal::new(None::<(TimerView, f64)>);
-    let now = RwSignal::new(0.0);
+    // The server's clock minus this screen's, as seen when the latest view arrived; and this
+    // screen's clock, ticking. Both are set in the browser only: on the server the countdown
+    // shows the time left when the page was made.
+    let offset = RwSignal::new(0.0_f64);
+    let now = RwSignal::new(None::<f64>);
     #[cfg(feature = "hydrate")]
     {
         Effect::new(move |_| {
-            let clock = js_sys::Date::now();
-            now.set(clock);
-            received.set(timer.get().map(|t| (t, clock)));
+            let local = js_sys::Date::now();
+            offset.set(clock_ms.get() as f64 - local);
+            now.set(Some(local));
         });
         if let Ok(handle) = set_interval_with_handle(
-            move || now.set(js_sys::Date::now()),
+            move || now.set(Some(js_sys::Date::now())),
             std::time::Duration::from_millis(250),
         ) {
             on_cleanup(move || handle.clear());
         }
     }
     let remaining = move || {
-        let (view, at) = received.get().or_else(|| timer.get().map(|t| (t, 0.0)))?;
-        let elapsed = if view.running && at > 0.0 {
-            (now.get() - at).max(0.0)
-        } else {
-            0.0
+        let timer = timer.get()?;
+        let server_now = match now.get() {
+            Some(local) => (local + offset.get()) as i64,
+            None => clock_ms.get(),
         };
-        Some((view.remaining_ms as f64 - elapsed).max(0.0) as i64)
+        Some(timer.left_ms(server_now))
     };
     let is_up = Memo::new(move |_| remaining() == Some(0));
     Effect::new(move |was_up: Option<bool>| {
@@ -53,7 +60,7 @@ pub fn Countdown(timer: Signal<Option<TimerView>>, alarm: Alarm) -> impl IntoVie
     move || {
         remaining().map(|ms| {
             let secs = (ms + 999) / 1000;
-            let running = timer.get().is_some_and(|t| t.running);
+            let running = timer.get().is_some_and(|t| t.running());
             view! {
                 <div
                     class="countdown"

@@ -1,7 +1,8 @@
-//! The server half of the app (feature `ssr`): storage, the live hub, identity, and the state
-//! the axum binary hands to every request.
+//! The server half of the app (feature `ssr`): storage, the live engine and what it feeds the
+//! screens, identity, and the state the axum binary hands to every request.
 
-pub mod hub;
+pub mod engine;
+pub mod feed;
 pub mod identity;
 pub mod links;
 pub mod store;
@@ -11,8 +12,7 @@ use std::sync::Arc;
 /// Everything a request handler or server function needs, cheap to clone.
 #[derive(Clone)]
 pub struct AppState {
-    pub store: store::Store,
-    pub hub: hub::Hub,
+    pub engine: Arc<engine::Engine>,
     /// Where phones reach this server, e.g. `https://blixt.haparanda.se`. Without it the join
     /// link is built from the address the facilitator's browser used.
     pub public_url: Option<Arc<str>>,

@@ -1,150 +1,341 @@
-//! Storage: jams in SQLite through sqlx (a file in WAL mode by default).
+//! Storage: SQLite (a file in WAL mode, the default) or PostgreSQL, through sqlx.
 //!
-//! A jam is one JSON document (see the migration). Every change runs `load → domain command →
-//! save` inside one `BEGIN IMMEDIATE` transaction, which makes concurrent changes to a jam queue
-//! up instead of overwriting each other, and makes a change durable before it is acknowledged.
+//! A jam is its history (see the migrations): `jams` holds what is looked up (code, share
+//! token, latest version), `jam_changes` every accepted change in version order, and
+//! `jam_snapshots` the whole jam as of one version. A change is written inside a transaction
+//! that holds the jam's lock in the database (SQLite's write lock, or the jam's row in
+//! PostgreSQL), so one jam's changes are ordered by the database whichever process accepts them;
+//! the transaction commits before the change is acknowledged.
+//!
+//! The SQL is written once for both databases (`$1`-style parameters, in order) and run through
+//! `on_db!`; only opening and locking differ.
 
-use crate::domain::{Jam, JoinCode, PersonId, Topic};
+use crate::domain::{Change, Jam, JoinCode};
 use crate::error::AppError;
-use crate::i18n::Lang;
-use chrono::Utc;
+use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
-use sqlx::{Row, SqlitePool};
+use sqlx::{PgPool, Row, SqlitePool};
 use std::str::FromStr;
 use std::time::Duration;
 use uuid::Uuid;
 
 #[derive(Clone)]
-pub struct Store {
-    pool: SqlitePool,
+pub enum Db {
+    Sqlite(SqlitePool),
+    Postgres(PgPool),
 }
 
+/// Runs the same code on whichever pool or transaction `$db` holds.
+macro_rules! on_db {
+    ($db:expr, $conn:ident => $body:expr) => {
+        match $db {
+            Db::Sqlite($conn) => $body,
+            Db::Postgres($conn) => $body,
+        }
+    };
+}
+
+macro_rules! on_tx {
+    ($tx:expr, $conn:ident => $body:expr) => {
+        match $tx {
+            Tx::Sqlite($conn) => $body,
+            Tx::Postgres($conn) => $body,
+        }
+    };
+}
+
+#[derive(Clone)]
+pub struct Store {
+    db: Db,
+}
+
+/// One stored change: the version it led to, the change, and when it was accepted.
+pub struct StoredChange {
+    pub version: u64,
+    pub change: Change,
+    pub at_ms: i64,
+}
+
+/// A jam as last snapshotted.
+pub struct Snapshot {
+    pub jam: Jam,
+}
+
+/// An open transaction holding one jam's lock.
+pub enum Tx {
+    Sqlite(sqlx::Transaction<'static, sqlx::Sqlite>),
+    Postgres(sqlx::Transaction<'static, sqlx::Postgres>),
+}
+
+const CHANGES_SINCE: &str = "SELECT version, change, at_ms FROM jam_changes
+     WHERE jam_id = $1 AND version > $2 ORDER BY version";
+
 impl Store {
-    /// Opens (creating if needed) the database at `url`, e.g. `sqlite://data/blixt.db`, and
-    /// brings its schema up to date.
+    /// Opens the database at `url` (`sqlite://…` or `postgres://…`), creating an SQLite file
+    /// if needed, and brings its schema up to date.
     pub async fn open(url: &str) -> Result<Self, sqlx::Error> {
-        let options = SqliteConnectOptions::from_str(url)?
-            .create_if_missing(true)
-            .journal_mode(SqliteJournalMode::Wal)
-            // With WAL, NORMAL still survives a crash of the process; only power loss can
-            // drop the very last transactions.
-            .synchronous(SqliteSynchronous::Normal)
-            .busy_timeout(Duration::from_secs(10))
-            .foreign_keys(true);
-        let pool = SqlitePoolOptions::new()
-            .max_connections(8)
-            .connect_with(options)
-            .await?;
-        sqlx::migrate!("./migrations").run(&pool).await?;
-        Ok(Self { pool })
+        let db = if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            let options = PgConnectOptions::from_str(url)?;
+            let pool = PgPoolOptions::new()
+                .max_connections(16)
+                .acquire_timeout(Duration::from_secs(10))
+                .connect_with(options)
+                .await?;
+            sqlx::migrate!("./migrations/postgres").run(&pool).await?;
+            Db::Postgres(pool)
+        } else {
+            let options = SqliteConnectOptions::from_str(url)?
+                .create_if_missing(true)
+                .journal_mode(SqliteJournalMode::Wal)
+                // With WAL, NORMAL still survives a crash of the process; only power loss can
+                // drop the very last transactions.
+                .synchronous(SqliteSynchronous::Normal)
+                .busy_timeout(Duration::from_secs(10))
+                .foreign_keys(true);
+            let pool = SqlitePoolOptions::new()
+                .max_connections(8)
+                .connect_with(options)
+                .await?;
+            sqlx::migrate!("./migrations/sqlite").run(&pool).await?;
+            Db::Sqlite(pool)
+        };
+        Ok(Self { db })
     }
 
-    /// The pool, for the session store that shares the database.
-    pub fn pool(&self) -> &SqlitePool {
-        &self.pool
+    /// The pools, for the session store that shares the database.
+    pub fn db(&self) -> &Db {
+        &self.db
     }
 
-    /// Creates a jam with a fresh join code.
-    pub async fn create_jam(
-        &self,
-        topic: Topic,
-        facilitator: PersonId,
-        lang: Lang,
-    ) -> Result<Jam, AppError> {
-        // Codes are random; a clash with an existing jam is rare and simply retried.
-        for _ in 0..16 {
-            let mut jam = Jam::new(
-                Uuid::new_v4(),
-                random_code(),
-                topic.clone(),
-                facilitator,
-                Utc::now(),
-            );
-            jam.lang = lang;
+    /// Stores a new jam. Answers false when its code is taken (the caller picks another).
+    pub async fn insert_jam(&self, jam: &Jam) -> Result<bool, AppError> {
+        let state = encode(jam)?;
+        let at = jam.created_at.timestamp_millis();
+        let inserted = on_db!(&self.db, pool => {
+            let mut tx = pool.begin().await.map_err(storage)?;
             let inserted = sqlx::query(
-                "INSERT INTO jams (id, code, version, state, created_at, updated_at)
-                 VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (code) DO NOTHING",
+                "INSERT INTO jams (id, code, version, created_at, changed_ms)
+                 VALUES ($1, $2, $3, $4, $5) ON CONFLICT (code) DO NOTHING",
             )
             .bind(jam.id.to_string())
             .bind(jam.code.as_str())
             .bind(jam.version as i64)
-            .bind(encode(&jam)?)
             .bind(jam.created_at.to_rfc3339())
-            .bind(jam.created_at.to_rfc3339())
-            .execute(&self.pool)
+            .bind(at)
+            .execute(&mut *tx)
             .await
-            .map_err(storage)?;
-            if inserted.rows_affected() == 1 {
-                return Ok(jam);
+            .map_err(storage)?
+            .rows_affected()
+                == 1;
+            if inserted {
+                sqlx::query("INSERT INTO jam_snapshots (jam_id, version, state) VALUES ($1, $2, $3)")
+                    .bind(jam.id.to_string())
+                    .bind(jam.version as i64)
+                    .bind(state)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(storage)?;
+            }
+            tx.commit().await.map_err(storage)?;
+            inserted
+        });
+        Ok(inserted)
+    }
+
+    pub async fn jam_id_by_code(&self, code: &JoinCode) -> Result<Uuid, AppError> {
+        let id: Option<String> = on_db!(&self.db, pool => {
+            sqlx::query_scalar("SELECT id FROM jams WHERE code = $1")
+                .bind(code.as_str())
+                .fetch_optional(pool)
+                .await
+                .map_err(storage)?
+        });
+        parse_id(id.ok_or(AppError::JamNotFound)?)
+    }
+
+    pub async fn jam_id_by_share_token(&self, token: &str) -> Result<Uuid, AppError> {
+        let id: Option<String> = on_db!(&self.db, pool => {
+            sqlx::query_scalar("SELECT id FROM jams WHERE share_token = $1")
+                .bind(token)
+                .fetch_optional(pool)
+                .await
+                .map_err(storage)?
+        });
+        parse_id(id.ok_or(AppError::JamNotFound)?)
+    }
+
+    pub async fn snapshot(&self, jam: Uuid) -> Result<Snapshot, AppError> {
+        let state: Option<String> = on_db!(&self.db, pool => {
+            sqlx::query_scalar("SELECT state FROM jam_snapshots WHERE jam_id = $1")
+                .bind(jam.to_string())
+                .fetch_optional(pool)
+                .await
+                .map_err(storage)?
+        });
+        Ok(Snapshot {
+            jam: decode(&state.ok_or(AppError::JamNotFound)?)?,
+        })
+    }
+
+    /// The changes of `jam` after `version`, in order.
+    pub async fn changes_since(
+        &self,
+        jam: Uuid,
+        version: u64,
+    ) -> Result<Vec<StoredChange>, AppError> {
+        let rows = on_db!(&self.db, pool => {
+            sqlx::query(CHANGES_SINCE)
+                .bind(jam.to_string())
+                .bind(version as i64)
+                .fetch_all(pool)
+                .await
+                .map_err(storage)?
+                .into_iter()
+                .map(|row| stored(row.get(0), row.get(1), row.get(2)))
+                .collect::<Result<Vec<_>, _>>()?
+        });
+        Ok(rows)
+    }
+
+    /// Starts a transaction that holds `jam`'s lock until it ends: no other transaction, in
+    /// this process or another, changes the jam meanwhile.
+    pub async fn lock(&self, jam: Uuid) -> Result<Tx, AppError> {
+        match &self.db {
+            Db::Sqlite(pool) => {
+                // SQLite has one writer at a time; IMMEDIATE takes that lock at once instead of
+                // at the first write, so two changes never interleave their reads and writes.
+                let tx = pool.begin_with("BEGIN IMMEDIATE").await.map_err(storage)?;
+                Ok(Tx::Sqlite(tx))
+            }
+            Db::Postgres(pool) => {
+                let mut tx = pool.begin().await.map_err(storage)?;
+                sqlx::query("SELECT 1 FROM jams WHERE id = $1 FOR UPDATE")
+                    .bind(jam.to_string())
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(storage)?;
+                Ok(Tx::Postgres(tx))
             }
         }
-        tracing::error!("no free join code after 16 tries");
-        Err(AppError::Storage)
     }
 
-    /// The jam whose read-only link has `token`.
-    pub async fn jam_by_share_token(&self, token: &str) -> Result<Jam, AppError> {
-        let row = sqlx::query("SELECT state FROM jams WHERE share_token = ?")
-            .bind(token)
-            .fetch_optional(&self.pool)
-            .await
-            .map_err(storage)?;
-        decode(row.ok_or(AppError::JamNotFound)?.get("state"))
-    }
-
-    pub async fn jam_by_code(&self, code: &JoinCode) -> Result<Jam, AppError> {
-        let row = sqlx::query("SELECT state FROM jams WHERE code = ?")
-            .bind(code.as_str())
-            .fetch_optional(&self.pool)
-            .await
-            .map_err(storage)?;
-        decode(row.ok_or(AppError::JamNotFound)?.get("state"))
-    }
-
-    /// Applies `command` to the jam with `code` and saves the result if its version moved.
-    /// A refused command changes nothing. Returns the jam as saved and the command's answer.
-    pub async fn update<T>(
-        &self,
-        code: &JoinCode,
-        command: impl FnOnce(&mut Jam) -> Result<T, AppError>,
-    ) -> Result<(Jam, T), AppError> {
-        let mut tx = self
-            .pool
-            .begin_with("BEGIN IMMEDIATE")
-            .await
-            .map_err(storage)?;
-        let row = sqlx::query("SELECT state FROM jams WHERE code = ?")
-            .bind(code.as_str())
-            .fetch_optional(&mut *tx)
-            .await
-            .map_err(storage)?;
-        let mut jam = decode(row.ok_or(AppError::JamNotFound)?.get("state"))?;
-        let before = jam.version;
-        let answer = command(&mut jam)?;
-        if jam.version != before {
-            sqlx::query(
-                "UPDATE jams SET version = ?, state = ?, share_token = ?, updated_at = ? WHERE id = ?",
-            )
-                .bind(jam.version as i64)
-                .bind(encode(&jam)?)
-                .bind(jam.share_token.as_deref())
-                .bind(Utc::now().to_rfc3339())
-                .bind(jam.id.to_string())
-                .execute(&mut *tx)
-                .await
-                .map_err(storage)?;
-        }
-        tx.commit().await.map_err(storage)?;
-        Ok((jam, answer))
+    /// Answers once the database can be read and written.
+    pub async fn check(&self) -> Result<(), AppError> {
+        on_db!(&self.db, pool => {
+            sqlx::query("SELECT 1").execute(pool).await.map_err(storage)?;
+        });
+        Ok(())
     }
 }
 
-fn random_code() -> JoinCode {
-    use rand::Rng;
-    let mut rng = rand::thread_rng();
-    JoinCode::from_indices(std::array::from_fn(|_| {
-        rng.gen_range(0..crate::domain::join_code::ALPHABET.len())
-    }))
+impl Tx {
+    pub async fn changes_since(
+        &mut self,
+        jam: Uuid,
+        version: u64,
+    ) -> Result<Vec<StoredChange>, AppError> {
+        on_tx!(self, tx => {
+            sqlx::query(CHANGES_SINCE)
+                .bind(jam.to_string())
+                .bind(version as i64)
+                .fetch_all(&mut **tx)
+                .await
+                .map_err(storage)?
+                .into_iter()
+                .map(|row| stored(row.get(0), row.get(1), row.get(2)))
+                .collect()
+        })
+    }
+
+    /// The version a command with this id led to, if the jam has applied it already.
+    pub async fn applied(&mut self, jam: Uuid, command_id: Uuid) -> Result<Option<u64>, AppError> {
+        let version: Option<i64> = on_tx!(self, tx => {
+            sqlx::query_scalar("SELECT version FROM jam_changes WHERE jam_id = $1 AND command_id = $2")
+                .bind(jam.to_string())
+                .bind(command_id.to_string())
+                .fetch_optional(&mut **tx)
+                .await
+                .map_err(storage)?
+        });
+        Ok(version.map(|v| v as u64))
+    }
+
+    /// Records `change`, which brought the jam to `jam` (its new version), at `at_ms`.
+    pub async fn append(&mut self, jam: &Jam, change: &Change, at_ms: i64) -> Result<(), AppError> {
+        let command_id = match change {
+            Change::Command { id, .. } => Some(id.to_string()),
+            Change::Join { .. } => None,
+        };
+        let encoded = serde_json::to_string(change).map_err(|e| {
+            tracing::error!(error = %e, "could not serialize a change");
+            AppError::Storage
+        })?;
+        on_tx!(self, tx => {
+            sqlx::query(
+                "INSERT INTO jam_changes (jam_id, version, command_id, change, at_ms)
+                 VALUES ($1, $2, $3, $4, $5)",
+            )
+            .bind(jam.id.to_string())
+            .bind(jam.version as i64)
+            .bind(command_id)
+            .bind(encoded)
+            .bind(at_ms)
+            .execute(&mut **tx)
+            .await
+            .map_err(storage)?;
+            sqlx::query(
+                "UPDATE jams SET version = $1, changed_ms = $2, share_token = $3 WHERE id = $4",
+            )
+            .bind(jam.version as i64)
+            .bind(at_ms)
+            .bind(jam.share_token.as_deref())
+            .bind(jam.id.to_string())
+            .execute(&mut **tx)
+            .await
+            .map_err(storage)?;
+        });
+        Ok(())
+    }
+
+    /// Keeps `jam` whole, so loading it replays only the changes after this one.
+    pub async fn snapshot(&mut self, jam: &Jam) -> Result<(), AppError> {
+        let state = encode(jam)?;
+        on_tx!(self, tx => {
+            sqlx::query(
+                "UPDATE jam_snapshots SET version = $1, state = $2 WHERE jam_id = $3",
+            )
+            .bind(jam.version as i64)
+            .bind(state)
+            .bind(jam.id.to_string())
+            .execute(&mut **tx)
+            .await
+            .map_err(storage)?;
+        });
+        Ok(())
+    }
+
+    pub async fn commit(self) -> Result<(), AppError> {
+        on_tx!(self, tx => tx.commit().await.map_err(storage))
+    }
+}
+
+fn stored(version: i64, change: String, at_ms: i64) -> Result<StoredChange, AppError> {
+    let change = serde_json::from_str(&change).map_err(|e| {
+        tracing::error!(error = %e, version, "a stored change does not deserialize");
+        AppError::Storage
+    })?;
+    Ok(StoredChange {
+        version: version as u64,
+        change,
+        at_ms,
+    })
+}
+
+fn parse_id(id: String) -> Result<Uuid, AppError> {
+    Uuid::parse_str(&id).map_err(|e| {
+        tracing::error!(error = %e, "a stored jam id is not a uuid");
+        AppError::Storage
+    })
 }
 
 fn encode(jam: &Jam) -> Result<String, AppError> {

@@ -177,7 +177,7 @@ impl Browser {
             .unwrap()
     }
 
-    /// Opens the live channel and hands back its events as JSON views.
+    /// Opens the live channel; its messages are read the way screens read them.
     pub async fn live(&self, code: &str) -> LiveStream {
         let response = self.get(&format!("/live/{code}")).await;
         assert_eq!(response.status(), StatusCode::OK);
@@ -188,36 +188,83 @@ impl Browser {
         LiveStream {
             bytes: Box::pin(response.bytes_stream()),
             buffer: String::new(),
+            replica: None,
+            received: Vec::new(),
         }
     }
+}
+
+/// One event of a live channel: its name (None for messages) and data.
+pub struct Event {
+    pub name: Option<String>,
+    pub data: String,
 }
 
 pub struct LiveStream {
     bytes: std::pin::Pin<Box<dyn futures::Stream<Item = reqwest::Result<bytes::Bytes>> + Send>>,
     buffer: String,
+    replica: Option<app::domain::live::Replica>,
+    /// Every event's data as it came, to check what was sent, not only what it led to.
+    pub received: Vec<String>,
 }
 
 impl LiveStream {
-    /// The next view on the stream, waiting at most `within`.
+    /// The view after the next message (heartbeats skipped), as JSON, waiting at most
+    /// `within`. Messages are applied as a screen applies them; a gap fails the test.
     pub async fn next_view(&mut self, within: Duration) -> Value {
-        tokio::time::timeout(within, self.read_event())
-            .await
-            .expect("a live event in time")
+        tokio::time::timeout(within, async {
+            loop {
+                let event = self.next_event().await;
+                if event.name.is_some() {
+                    continue; // a heartbeat
+                }
+                let message: app::domain::live::Message =
+                    serde_json::from_str(&event.data).expect("messages are JSON");
+                let view = app::domain::live::Replica::receive(&mut self.replica, message)
+                    .expect("no gap on the channel");
+                return serde_json::to_value(view).unwrap();
+            }
+        })
+        .await
+        .expect("a live message in time")
     }
 
-    async fn read_event(&mut self) -> Value {
+    /// The view once it has `version` or later.
+    pub async fn view_at(&mut self, version: u64, within: Duration) -> Value {
+        tokio::time::timeout(within, async {
+            loop {
+                let view = self.next_view(within).await;
+                if view["version"].as_u64().unwrap() >= version {
+                    return view;
+                }
+            }
+        })
+        .await
+        .expect("the version in time")
+    }
+
+    /// The next event of any kind.
+    pub async fn next_event(&mut self) -> Event {
         loop {
             if let Some(end) = self.buffer.find("\n\n") {
                 let event: String = self.buffer.drain(..end + 2).collect();
-                let data: Vec<&str> = event
-                    .lines()
-                    .filter_map(|l| l.strip_prefix("data:"))
-                    .map(|d| d.strip_prefix(' ').unwrap_or(d))
-                    .collect();
+                let field = |name: &str| -> Vec<String> {
+                    event
+                        .lines()
+                        .filter_map(|l| l.strip_prefix(name))
+                        .map(|d| d.strip_prefix(' ').unwrap_or(d).to_string())
+                        .collect()
+                };
+                let data = field("data:");
                 if data.is_empty() {
-                    continue; // a keep-alive comment or a retry hint
+                    continue; // a comment or a retry hint only
                 }
-                return serde_json::from_str(&data.join("\n")).expect("events are JSON views");
+                let data = data.join("\n");
+                self.received.push(data.clone());
+                return Event {
+                    name: field("event:").into_iter().next(),
+                    data,
+                };
             }
             let chunk = self
                 .bytes

@@ -1,0 +1,329 @@
+//! The live engine: each open jam's latest state in memory, kept in step with the database, and
+//! the feed that hands every new state to the jam's screens.
+//!
+//! The database is the source of truth and orders every jam's changes (see `store`): a change
+//! is accepted inside a transaction that holds the jam's lock, after catching up with any
+//! change made meanwhile by another process, and is acknowledged only once committed. The copy
+//! in memory spares each change and each screen a reload; it is dropped when a jam has been
+//! quiet for a while and nobody watches it, and rebuilt from the latest snapshot and the
+//! changes after it.
+
+use super::feed::Published;
+use super::store::{Store, StoredChange};
+use crate::domain::{Change, Jam, JoinCode, PersonId, Topic};
+use crate::error::AppError;
+use crate::i18n::Lang;
+use chrono::{DateTime, Utc};
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::{Arc, Mutex};
+use tokio::sync::watch;
+use uuid::Uuid;
+
+/// A snapshot every this many changes bounds what loading a jam has to replay.
+const SNAPSHOT_EVERY: u64 = 50;
+/// A jam nobody watches is dropped from memory after this long without use.
+const IDLE_MS: i64 = 10 * 60 * 1000;
+
+/// What an accepted request did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// The jam changed; the change is stored.
+    Applied,
+    /// Nothing to change (e.g. joining again under the same name).
+    Unchanged,
+    /// A command with this id was applied before: not applied again.
+    Repeated,
+}
+
+/// One open jam.
+pub struct Slot {
+    pub id: Uuid,
+    /// The latest state known here. Held while a change is made, so this process makes one
+    /// jam's changes one at a time (the database lock does it across processes).
+    jam: tokio::sync::Mutex<Arc<Jam>>,
+    feed: watch::Sender<Arc<Published>>,
+    last_used_ms: AtomicI64,
+}
+
+impl Slot {
+    fn new(jam: Jam) -> Arc<Self> {
+        let jam = Arc::new(jam);
+        let (feed, _) = watch::channel(Published::new(jam.clone()));
+        Arc::new(Self {
+            id: jam.id,
+            jam: tokio::sync::Mutex::new(jam),
+            feed,
+            last_used_ms: AtomicI64::new(now_ms()),
+        })
+    }
+
+    /// The newest state, and every one after it: a watch channel, so a screen that is slow
+    /// to take them skips to the newest instead of queueing.
+    pub fn subscribe(&self) -> watch::Receiver<Arc<Published>> {
+        self.feed.subscribe()
+    }
+
+    fn publish(&self, jam: Arc<Jam>) {
+        self.feed.send_replace(Published::new(jam));
+    }
+
+    fn touch(&self) {
+        self.last_used_ms.store(now_ms(), Ordering::Relaxed);
+    }
+}
+
+pub struct Engine {
+    store: Store,
+    slots: Mutex<HashMap<Uuid, Arc<Slot>>>,
+    codes: Mutex<HashMap<JoinCode, Uuid>>,
+    /// How many people a new jam lets in.
+    room_size: usize,
+    /// The most a jam's room size may be raised to.
+    room_max: usize,
+}
+
+impl Engine {
+    pub fn new(store: Store, room_size: usize, room_max: usize) -> Self {
+        Self {
+            store,
+            slots: Mutex::new(HashMap::new()),
+            codes: Mutex::new(HashMap::new()),
+            room_size,
+            room_max,
+        }
+    }
+
+    /// The most a jam's room size may be raised to on this server.
+    pub fn room_max(&self) -> usize {
+        self.room_max
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// Makes a jam on `topic` with a fresh join code.
+    pub async fn create(
+        &self,
+        topic: Topic,
+        facilitator: PersonId,
+        lang: Lang,
+    ) -> Result<Arc<Jam>, AppError> {
+        // Codes are random; a clash with an existing jam is rare and simply retried.
+        for _ in 0..16 {
+            let now = DateTime::from_timestamp_millis(now_ms()).unwrap_or_else(Utc::now);
+            let mut jam = Jam::new(
+                Uuid::new_v4(),
+                random_code(),
+                topic.clone(),
+                facilitator,
+                now,
+            );
+            jam.lang = lang;
+            jam.room_size = self.room_size;
+            if self.store.insert_jam(&jam).await? {
+                let slot = Slot::new(jam);
+                let jam = slot.jam.lock().await.clone();
+                self.remember(slot);
+                return Ok(jam);
+            }
+        }
+        tracing::error!("no free join code after 16 tries");
+        Err(AppError::Storage)
+    }
+
+    /// The jam with `code` as it stands now in the database.
+    pub async fn current(&self, code: &JoinCode) -> Result<Arc<Jam>, AppError> {
+        let slot = self.slot(code).await?;
+        self.sync(&slot).await
+    }
+
+    /// The jam whose read-only results link has `token`.
+    pub async fn current_by_share_token(&self, token: &str) -> Result<Arc<Jam>, AppError> {
+        let id = self.store.jam_id_by_share_token(token).await?;
+        let slot = self.slot_by_id(id).await?;
+        self.sync(&slot).await
+    }
+
+    /// The open jam with `code`, loaded if it is not in memory, and a receiver of its states.
+    /// Subscribed while the jam is known to be in memory, so it cannot be dropped in between.
+    pub async fn watch(
+        &self,
+        code: &JoinCode,
+    ) -> Result<(Arc<Slot>, watch::Receiver<Arc<Published>>), AppError> {
+        loop {
+            let slot = self.slot(code).await?;
+            let slots = self.slots.lock().expect("slots");
+            if slots.get(&slot.id).is_some_and(|s| Arc::ptr_eq(s, &slot)) {
+                let receiver = slot.subscribe();
+                drop(slots);
+                return Ok((slot, receiver));
+            }
+            // Dropped from memory just now: load it again.
+        }
+    }
+
+    /// Accepts `change` for the jam with `code`: stores it and hands the new state to the
+    /// jam's screens, or refuses it and changes nothing.
+    pub async fn execute(
+        &self,
+        code: &JoinCode,
+        change: Change,
+    ) -> Result<(Arc<Jam>, Outcome), AppError> {
+        let slot = self.slot(code).await?;
+        let mut latest = slot.jam.lock().await;
+        let mut tx = self.store.lock(slot.id).await?;
+        let behind = tx.changes_since(slot.id, latest.version).await?;
+        let mut jam = if behind.is_empty() {
+            (**latest).clone()
+        } else {
+            let caught_up = self.replayed(&latest, behind).await?;
+            *latest = Arc::new(caught_up.clone());
+            slot.publish(latest.clone());
+            caught_up
+        };
+        if let Change::Command { id, .. } = &change {
+            if tx.applied(slot.id, *id).await?.is_some() {
+                return Ok((latest.clone(), Outcome::Repeated));
+            }
+        }
+        // One moment for the change, in whole milliseconds as stored, so replaying it later
+        // gives exactly this result.
+        let at_ms = now_ms();
+        let at = DateTime::from_timestamp_millis(at_ms).ok_or(AppError::Storage)?;
+        if !jam.accept(&change, at)? {
+            return Ok((latest.clone(), Outcome::Unchanged));
+        }
+        tx.append(&jam, &change, at_ms).await?;
+        if jam.version % SNAPSHOT_EVERY == 0 {
+            tx.snapshot(&jam).await?;
+        }
+        tx.commit().await?;
+        *latest = Arc::new(jam);
+        slot.publish(latest.clone());
+        slot.touch();
+        Ok((latest.clone(), Outcome::Applied))
+    }
+
+    /// Brings `slot` up to date with the database (changes another process made), publishing
+    /// the newer state if there is one.
+    pub async fn sync(&self, slot: &Slot) -> Result<Arc<Jam>, AppError> {
+        slot.touch();
+        let mut latest = slot.jam.lock().await;
+        let behind = self.store.changes_since(slot.id, latest.version).await?;
+        if !behind.is_empty() {
+            *latest = Arc::new(self.replayed(&latest, behind).await?);
+            slot.publish(latest.clone());
+        }
+        Ok(latest.clone())
+    }
+
+    /// Drops from memory the jams nobody watches that have been quiet for a while.
+    pub fn sweep(&self) {
+        let idle_since = now_ms() - IDLE_MS;
+        let mut slots = self.slots.lock().expect("slots");
+        slots.retain(|_, slot| {
+            slot.feed.receiver_count() > 0 || slot.last_used_ms.load(Ordering::Relaxed) > idle_since
+        });
+        let open: std::collections::HashSet<Uuid> = slots.keys().copied().collect();
+        drop(slots);
+        self.codes
+            .lock()
+            .expect("codes")
+            .retain(|_, id| open.contains(id));
+    }
+
+    /// How many jams are in memory, and how many screens watch them.
+    pub fn load(&self) -> (usize, usize) {
+        let slots = self.slots.lock().expect("slots");
+        let watching = slots.values().map(|s| s.feed.receiver_count()).sum();
+        (slots.len(), watching)
+    }
+
+    async fn slot(&self, code: &JoinCode) -> Result<Arc<Slot>, AppError> {
+        let known = self.codes.lock().expect("codes").get(code).copied();
+        let id = match known {
+            Some(id) => id,
+            None => {
+                let id = self.store.jam_id_by_code(code).await?;
+                self.codes.lock().expect("codes").insert(code.clone(), id);
+                id
+            }
+        };
+        self.slot_by_id(id).await
+    }
+
+    async fn slot_by_id(&self, id: Uuid) -> Result<Arc<Slot>, AppError> {
+        if let Some(slot) = self.slots.lock().expect("slots").get(&id) {
+            slot.touch();
+            return Ok(slot.clone());
+        }
+        let jam = self.load_jam(id).await?;
+        Ok(self.remember(Slot::new(jam)))
+    }
+
+    /// Keeps `slot` in memory, unless another request loaded the same jam first.
+    fn remember(&self, slot: Arc<Slot>) -> Arc<Slot> {
+        let mut slots = self.slots.lock().expect("slots");
+        let kept = slots.entry(slot.id).or_insert(slot).clone();
+        drop(slots);
+        // The code is known once the jam is; a jam's code never changes.
+        if let Ok(jam) = kept.jam.try_lock() {
+            self.codes
+                .lock()
+                .expect("codes")
+                .insert(jam.code.clone(), kept.id);
+        }
+        kept
+    }
+
+    async fn load_jam(&self, id: Uuid) -> Result<Jam, AppError> {
+        let snapshot = self.store.snapshot(id).await?;
+        let behind = self.store.changes_since(id, snapshot.jam.version).await?;
+        Ok(replay(snapshot.jam, behind))
+    }
+
+    /// `jam` with `behind` applied; from the snapshot if they do not follow on from it.
+    async fn replayed(&self, jam: &Jam, behind: Vec<StoredChange>) -> Result<Jam, AppError> {
+        if behind.first().is_some_and(|c| c.version == jam.version + 1) {
+            Ok(replay(jam.clone(), behind))
+        } else {
+            self.load_jam(jam.id).await
+        }
+    }
+}
+
+/// Applies stored changes in order. They were accepted once on this jam, so they are accepted
+/// again; if one is not (the rules changed since it was stored), it is logged and its version
+/// kept, so later changes still line up.
+fn replay(mut jam: Jam, changes: Vec<StoredChange>) -> Jam {
+    for stored in changes {
+        let at = DateTime::from_timestamp_millis(stored.at_ms).unwrap_or_else(Utc::now);
+        match jam.accept(&stored.change, at) {
+            Ok(true) if jam.version == stored.version => {}
+            other => {
+                tracing::error!(
+                    jam = %jam.id,
+                    version = stored.version,
+                    result = ?other,
+                    "a stored change did not replay as it was accepted"
+                );
+                jam.version = stored.version;
+            }
+        }
+    }
+    jam
+}
+
+fn random_code() -> JoinCode {
+    use rand::Rng;
+    let mut rng = rand::thread_rng();
+    JoinCode::from_indices(std::array::from_fn(|_| {
+        rng.gen_range(0..crate::domain::join_code::ALPHABET.len())
+    }))
+}
+
+pub fn now_ms() -> i64 {
+    Utc::now().timestamp_millis()
+}

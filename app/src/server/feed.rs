@@ -1,0 +1,281 @@
+//! What a jam's screens are fed: each new state of the jam, published once for all of its
+//! screens, with the work that many screens share done once.
+//!
+//! A `Published` state builds its parts lazily (only if some screen looks) and once: the room's
+//! part for members and for visitors, the facilitator's own part and every phone's own part, as
+//! JSON values and as text. A screen that had version `b` and now needs version `v` is sent a
+//! patch of the room's part from `b` to `v`; that patch is made once per (`b`, audiences) and
+//! then handed, as text, to every screen that had `b`. Only each phone's own small part is
+//! compared per screen.
+//!
+//! Every part comes from `domain::view`, which is where privacy is decided; this file only
+//! decides how much of it to send again.
+
+use crate::domain::live::{full_json, heartbeat_json, patch_json};
+use crate::domain::patch::diff;
+use crate::domain::view::{audience_of, Audience, HostOwn, MyOwn, OwnView, RoomView};
+use crate::domain::{Jam, PersonId, Role};
+use serde::Serialize;
+use serde_json::Value;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, OnceLock};
+use uuid::Uuid;
+
+/// One part of a view, as a JSON value (to patch from) and as text (to send whole).
+pub struct Part {
+    pub value: Value,
+    pub json: Arc<str>,
+}
+
+impl Part {
+    fn of(part: &impl Serialize) -> Arc<Part> {
+        let value = serde_json::to_value(part).expect("views serialize");
+        let json = value.to_string().into();
+        Arc::new(Part { value, json })
+    }
+}
+
+struct Parts {
+    members: Arc<Part>,
+    visitors: Arc<Part>,
+    host: Arc<Part>,
+    phones: HashMap<Uuid, Arc<Part>>,
+    visitor_own: Arc<Part>,
+}
+
+/// One state of a jam as its screens get it.
+pub struct Published {
+    pub jam: Arc<Jam>,
+    parts: OnceLock<Parts>,
+    /// Room patches from earlier versions to this one, made once.
+    room_patches: Mutex<HashMap<PatchKey, Option<Arc<str>>>>,
+}
+
+/// (from version, from audience, to audience) of a room patch; the patch is None when the room
+/// did not change.
+type PatchKey = (u64, Audience, Audience);
+
+/// Which own part a screen gets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Seat {
+    Facilitator,
+    Phone(Uuid),
+    Visitor,
+}
+
+impl Seat {
+    pub fn of(jam: &Jam, person: PersonId) -> Self {
+        match jam.role_of(person) {
+            Role::Facilitator => Seat::Facilitator,
+            Role::Participant(id) => Seat::Phone(id),
+            Role::Stranger => Seat::Visitor,
+        }
+    }
+}
+
+/// What one screen was sent last: the state, its audience and its own part.
+pub struct Sent {
+    pub published: Arc<Published>,
+    pub audience: Audience,
+    pub own: Arc<Part>,
+}
+
+impl Published {
+    pub fn new(jam: Arc<Jam>) -> Arc<Self> {
+        Arc::new(Self {
+            jam,
+            parts: OnceLock::new(),
+            room_patches: Mutex::new(HashMap::new()),
+        })
+    }
+
+    pub fn version(&self) -> u64 {
+        self.jam.version
+    }
+
+    fn parts(&self) -> &Parts {
+        self.parts.get_or_init(|| {
+            let jam = &self.jam;
+            Parts {
+                members: Part::of(&RoomView::build(jam, Audience::Members)),
+                visitors: Part::of(&RoomView::build(jam, Audience::Visitors)),
+                host: Part::of(&OwnView::Facilitator(HostOwn::build(jam))),
+                phones: MyOwn::all(jam)
+                    .into_iter()
+                    .map(|(id, own)| (id, Part::of(&OwnView::Participant(own))))
+                    .collect(),
+                visitor_own: Part::of(&OwnView::Visitor),
+            }
+        })
+    }
+
+    fn room(&self, audience: Audience) -> &Arc<Part> {
+        let parts = self.parts();
+        match audience {
+            Audience::Members => &parts.members,
+            Audience::Visitors => &parts.visitors,
+        }
+    }
+
+    fn own(&self, seat: Seat) -> Arc<Part> {
+        let parts = self.parts();
+        match seat {
+            Seat::Facilitator => parts.host.clone(),
+            Seat::Phone(id) => parts
+                .phones
+                .get(&id)
+                .cloned()
+                .unwrap_or_else(|| parts.visitor_own.clone()),
+            Seat::Visitor => parts.visitor_own.clone(),
+        }
+    }
+
+    /// The room patch from what `sent` holds to this state, made once for all screens alike.
+    fn room_patch_from(&self, sent: &Sent, audience: Audience) -> Option<Arc<str>> {
+        let key = (sent.published.version(), sent.audience, audience);
+        let mut patches = self.room_patches.lock().expect("patch memo");
+        patches
+            .entry(key)
+            .or_insert_with(|| {
+                let old = &sent.published.room(sent.audience).value;
+                diff(old, &self.room(audience).value)
+                    .map(|p| serde_json::to_string(&p).expect("patches serialize").into())
+            })
+            .clone()
+    }
+
+    /// The message that brings the screen of `person` from `sent` (None: nothing yet) to this
+    /// state, and what it then holds. None when it holds this version already.
+    pub fn message_for(
+        self: &Arc<Self>,
+        person: PersonId,
+        sent: Option<&Sent>,
+        now_ms: i64,
+        heartbeat_ms: u64,
+    ) -> Option<(String, Sent)> {
+        let audience = audience_of(&self.jam, person);
+        let own = self.own(Seat::of(&self.jam, person));
+        let message = match sent {
+            Some(sent) if sent.published.version() == self.version() => return None,
+            Some(sent) => {
+                let room = self.room_patch_from(sent, audience);
+                let own_patch = if Arc::ptr_eq(&sent.own, &own) {
+                    None
+                } else {
+                    diff(&sent.own.value, &own.value)
+                        .map(|p| serde_json::to_string(&p).expect("patches serialize"))
+                };
+                patch_json(
+                    self.version(),
+                    sent.published.version(),
+                    now_ms,
+                    room.as_deref(),
+                    own_patch.as_deref(),
+                )
+            }
+            None => full_json(
+                self.version(),
+                now_ms,
+                heartbeat_ms,
+                &self.room(audience).json,
+                &own.json,
+            ),
+        };
+        let sent = Sent {
+            published: self.clone(),
+            audience,
+            own,
+        };
+        Some((message, sent))
+    }
+}
+
+/// A heartbeat for a screen that holds `version`.
+pub fn heartbeat(version: u64, now_ms: i64) -> String {
+    heartbeat_json(version, now_ms)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::live::{Message, Replica};
+    use crate::domain::testing::jam;
+    use crate::domain::{Command, DisplayName, JamView};
+    use chrono::Utc;
+
+    /// The server's messages, read the way screens read them, give every screen exactly its
+    /// view — for the facilitator, a phone and a visitor, across several changes.
+    #[test]
+    fn messages_give_each_screen_its_view() {
+        let mut jam = jam();
+        let host = jam.facilitator;
+        let anna = PersonId(Uuid::from_u128(7));
+        let visitor = PersonId(Uuid::from_u128(8));
+        type Screen = (PersonId, Option<Sent>, Option<Replica>);
+        let mut screens: Vec<Screen> = [host, anna, visitor]
+            .into_iter()
+            .map(|p| (p, None, None))
+            .collect();
+        type Step = Box<dyn Fn(&mut Jam)>;
+        let steps: Vec<Step> = vec![
+            Box::new(|_| {}),
+            Box::new(move |j| {
+                j.join(
+                    anna,
+                    DisplayName::parse("Anna").unwrap(),
+                    Uuid::from_u128(70),
+                    Utc::now(),
+                )
+                .unwrap();
+            }),
+            Box::new(move |j| {
+                j.apply(
+                    host,
+                    Uuid::new_v4(),
+                    Command::NextRound,
+                    Uuid::new_v4(),
+                    Utc::now(),
+                )
+                .unwrap();
+            }),
+            Box::new(move |j| {
+                j.apply(
+                    host,
+                    Uuid::new_v4(),
+                    Command::NextRound,
+                    Uuid::new_v4(),
+                    Utc::now(),
+                )
+                .unwrap();
+            }),
+            Box::new(move |j| {
+                j.apply(
+                    anna,
+                    Uuid::new_v4(),
+                    Command::AddNote {
+                        text: "Parkering".into(),
+                    },
+                    Uuid::new_v4(),
+                    Utc::now(),
+                )
+                .unwrap();
+            }),
+        ];
+        for step in steps {
+            step(&mut jam);
+            let published = Published::new(Arc::new(jam.clone()));
+            for (person, sent, replica) in &mut screens {
+                let (text, now_sent) = published
+                    .message_for(*person, sent.as_ref(), 1000, 5000)
+                    .expect("a new version");
+                let message: Message = serde_json::from_str(&text).unwrap();
+                let view = Replica::receive(replica, message).unwrap();
+                assert_eq!(
+                    view,
+                    JamView::for_person(&jam, *person, Utc::now()).with_clock(1000)
+                );
+                *sent = Some(now_sent);
+            }
+        }
+    }
+}
