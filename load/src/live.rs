@@ -1,10 +1,11 @@
 //! Screens listening on `GET /live/<CODE>` (server-sent events): each counts the raw bytes it
 //! receives and notes when each version arrived, by the tool's one monotonic clock.
 //!
-//! Only the version is read from an event. Today every event is the whole view with a top-level
-//! `"version"`; a newer server may send `{"v":…}` patches, `{"Full":{"v":…}}` /
-//! `{"Patch":{"to":…}}` envelopes and `event: hb` heartbeats. `version_of` is the one place that
-//! knows these shapes.
+//! Only the version is read from an event. Blixt sends `{"full":{"v":…}}` first and then
+//! `{"patch":{"v":…,"from":…}}` messages, and `event: hb` heartbeats (`{"v":…}`); servers
+//! before the live engine sent the whole view with a top-level `"version"` every time, which
+//! is still read so older builds can be measured. `version_of` is the one place that knows
+//! these shapes.
 
 use serde_json::Value;
 use std::borrow::Cow;
@@ -22,6 +23,8 @@ pub fn version_of(message: &Value) -> Option<u64> {
             .and_then(Value::as_u64)
     }
     top(message)
+        .or_else(|| message.get("full").and_then(top))
+        .or_else(|| message.get("patch").and_then(top))
         .or_else(|| message.get("Full").and_then(top))
         .or_else(|| {
             let patch = message.get("Patch")?;
@@ -48,6 +51,14 @@ fn leading_version(data: &[u8]) -> Option<u64> {
         .trim_ascii_start()
         .strip_prefix(b"{")?
         .trim_ascii_start();
+    // The envelope of the live engine's messages: {"full":{"v":…} or {"patch":{"v":…}.
+    let rest = match rest
+        .strip_prefix(b"\"full\":")
+        .or_else(|| rest.strip_prefix(b"\"patch\":"))
+    {
+        Some(inner) => inner.trim_ascii_start().strip_prefix(b"{")?.trim_ascii_start(),
+        None => rest,
+    };
     let rest = rest
         .strip_prefix(b"\"version\"")
         .or_else(|| rest.strip_prefix(b"\"v\""))?
@@ -358,6 +369,8 @@ mod tests {
             Some(11)
         );
         assert_eq!(version_of(&json!({"Patch": {"v": 12}})), Some(12));
+        assert_eq!(version_of(&json!({"full": {"v": 13, "room": {}}})), Some(13));
+        assert_eq!(version_of(&json!({"patch": {"v": 14, "from": 13}})), Some(14));
         assert_eq!(version_of(&json!({"notes": []})), None);
         assert_eq!(version_of(&json!({"version": "7"})), None);
         assert_eq!(version_of(&json!(5)), None);
@@ -366,6 +379,8 @@ mod tests {
     #[test]
     fn leading_version_is_read_without_parsing_the_rest() {
         assert_eq!(data_version(br#"{"version":42,"notes":[broken"#), Some(42));
+        assert_eq!(data_version(br#"{"full":{"v":43,"now":1,"room":{broken"#), Some(43));
+        assert_eq!(data_version(br#"{"patch":{"v":44,"from":43,"room":broken"#), Some(44));
         assert_eq!(data_version(br#"{ "v" : 3 }"#), Some(3));
         // Not at the start: the whole message is parsed.
         assert_eq!(data_version(br#"{"code":"ABC","version":5}"#), Some(5));
