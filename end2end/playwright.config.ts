@@ -49,6 +49,8 @@ export default defineConfig({
       BLIXT_DATABASE_URL: `sqlite://${dataDir}/blixt.db`,
       LEPTOS_SITE_ROOT: "target/site",
       RUST_LOG: "warn",
+      // A heartbeat every second: a phone whose connection died silently notices within seconds.
+      BLIXT_HEARTBEAT_MS: "1000",
     },
   },
 });

@@ -52,6 +52,10 @@ pub struct Texts {
     pub joined_heading: &'static str,
     pub nobody_yet: &'static str,
     pub people_joined: fn(usize) -> String,
+    /// In a big room the projector lists the latest arrivals: (listed, all).
+    pub latest_of: fn(usize, usize) -> String,
+    /// In a big room the projector counts who has started this round: (started, all, done).
+    pub started_of: fn(usize, usize, usize) -> String,
 
     pub you_are_in: &'static str,
     pub waiting_for_start: &'static str,
@@ -222,6 +226,8 @@ pub static SV: Texts = Texts {
         1 => "1 person har gått med".into(),
         n => format!("{n} personer har gått med"),
     },
+    latest_of: |shown, all| format!("De senaste {shown} av {all}"),
+    started_of: |started, all, done| format!("{started} av {all} är igång · {done} hittills"),
 
     you_are_in: "Du är med!",
     waiting_for_start: "Vänta tills facilitatorn startar.",
@@ -468,6 +474,8 @@ pub static EN: Texts = Texts {
         1 => "1 person has joined".into(),
         n => format!("{n} people have joined"),
     },
+    latest_of: |shown, all| format!("The latest {shown} of {all}"),
+    started_of: |started, all, done| format!("{started} of {all} have started · {done} so far"),
 
     you_are_in: "You're in!",
     waiting_for_start: "Wait for the facilitator to start.",
@@ -715,6 +723,8 @@ pub static FI: Texts = Texts {
         1 => "1 henkilö on liittynyt".into(),
         n => format!("{n} henkilöä on liittynyt"),
     },
+    latest_of: |shown, all| format!("Viimeisimmät {shown}/{all}"),
+    started_of: |started, all, done| format!("{started}/{all} on aloittanut · tähän mennessä {done}"),
 
     you_are_in: "Olet mukana!",
     waiting_for_start: "Odota, että fasilitaattori aloittaa.",

@@ -56,7 +56,10 @@ fn leading_version(data: &[u8]) -> Option<u64> {
         .strip_prefix(b"\"full\":")
         .or_else(|| rest.strip_prefix(b"\"patch\":"))
     {
-        Some(inner) => inner.trim_ascii_start().strip_prefix(b"{")?.trim_ascii_start(),
+        Some(inner) => inner
+            .trim_ascii_start()
+            .strip_prefix(b"{")?
+            .trim_ascii_start(),
         None => rest,
     };
     let rest = rest
@@ -369,8 +372,14 @@ mod tests {
             Some(11)
         );
         assert_eq!(version_of(&json!({"Patch": {"v": 12}})), Some(12));
-        assert_eq!(version_of(&json!({"full": {"v": 13, "room": {}}})), Some(13));
-        assert_eq!(version_of(&json!({"patch": {"v": 14, "from": 13}})), Some(14));
+        assert_eq!(
+            version_of(&json!({"full": {"v": 13, "room": {}}})),
+            Some(13)
+        );
+        assert_eq!(
+            version_of(&json!({"patch": {"v": 14, "from": 13}})),
+            Some(14)
+        );
         assert_eq!(version_of(&json!({"notes": []})), None);
         assert_eq!(version_of(&json!({"version": "7"})), None);
         assert_eq!(version_of(&json!(5)), None);
@@ -379,8 +388,14 @@ mod tests {
     #[test]
     fn leading_version_is_read_without_parsing_the_rest() {
         assert_eq!(data_version(br#"{"version":42,"notes":[broken"#), Some(42));
-        assert_eq!(data_version(br#"{"full":{"v":43,"now":1,"room":{broken"#), Some(43));
-        assert_eq!(data_version(br#"{"patch":{"v":44,"from":43,"room":broken"#), Some(44));
+        assert_eq!(
+            data_version(br#"{"full":{"v":43,"now":1,"room":{broken"#),
+            Some(43)
+        );
+        assert_eq!(
+            data_version(br#"{"patch":{"v":44,"from":43,"room":broken"#),
+            Some(44)
+        );
         assert_eq!(data_version(br#"{ "v" : 3 }"#), Some(3));
         // Not at the start: the whole message is parsed.
         assert_eq!(data_version(br#"{"code":"ABC","version":5}"#), Some(5));

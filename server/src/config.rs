@@ -10,6 +10,7 @@
 //! | `BLIXT_ROOM_SIZE` | `250` | how many people a new jam lets in |
 //! | `BLIXT_ROOM_MAX` | `2000` | the most a facilitator can raise a jam's room size to |
 //! | `BLIXT_HEARTBEAT_MS` | `5000` | how often an idle live channel says it is alive |
+//! | `BLIXT_STALL_MS` | `15000` | a live channel that takes no message for this long is closed |
 //! | `BLIXT_MAX_CONNECTIONS` | `20000` | open connections at most |
 
 use std::net::SocketAddr;
@@ -25,6 +26,7 @@ pub struct Config {
     pub room_size: usize,
     pub room_max: usize,
     pub heartbeat_ms: u64,
+    pub stall_ms: u64,
     pub max_connections: usize,
 }
 
@@ -102,6 +104,7 @@ impl Config {
             room_size,
             room_max,
             heartbeat_ms: number("BLIXT_HEARTBEAT_MS", 5000, 200..=60_000)?,
+            stall_ms: number("BLIXT_STALL_MS", 15_000, 200..=600_000)?,
             max_connections: number("BLIXT_MAX_CONNECTIONS", 20_000, 10..=1_000_000)? as usize,
             addr,
             database_url: var("BLIXT_DATABASE_URL")

@@ -2,6 +2,7 @@
 //! The Blixt server: configuration, start-up, the HTTP routes and shutdown. `main.rs` runs it;
 //! the integration tests start it in-process on a free port.
 
+mod announcements;
 mod assets;
 pub mod config;
 mod error;
@@ -38,6 +39,8 @@ pub struct ServerState {
     pub shutdown: watch::Receiver<bool>,
     /// How often an idle live channel sends a heartbeat.
     pub heartbeat: std::time::Duration,
+    /// How long a live channel may leave a message untaken before it is closed.
+    pub stall: std::time::Duration,
     /// Whether cookies are sent over HTTPS only.
     pub secure_cookies: bool,
 }
@@ -83,6 +86,7 @@ pub async fn start(config: Config) -> Result<Running, StartError> {
     let store = Store::open(&config.database_url).await?;
     let session_layer = session_layer(sessions::Sessions::open(store.db()).await?, &config);
     let engine = Arc::new(Engine::new(store, config.room_size, config.room_max));
+    announcements::start(&engine);
     let sweeper = Arc::downgrade(&engine);
     tokio::spawn(async move {
         let mut every = tokio::time::interval(std::time::Duration::from_secs(60));
@@ -118,6 +122,7 @@ pub async fn start(config: Config) -> Result<Running, StartError> {
         },
         shutdown: shutdown.clone(),
         heartbeat: std::time::Duration::from_millis(config.heartbeat_ms),
+        stall: std::time::Duration::from_millis(config.stall_ms),
         secure_cookies: config.secure_cookies,
     };
 
@@ -129,9 +134,7 @@ pub async fn start(config: Config) -> Result<Running, StartError> {
         Ok(written) => tracing::debug!(written, "browser files compressed"),
         Err(e) => tracing::warn!(error = %e, "could not precompress {}", pkg.display()),
     });
-    let router = router(state)
-        .layer(session_layer)
-        .layer(CompressionLayer::new());
+    let router = router(state).layer(session_layer);
     let limits = serve::Limits {
         head_timeout: std::time::Duration::from_secs(15),
         max_connections: config.max_connections,
@@ -169,12 +172,11 @@ fn router(state: ServerState) -> Router {
     let app_state = state.app.clone();
     let leptos = state.leptos.clone();
     let pkg = std::path::Path::new(state.leptos.site_root.as_ref()).join("pkg");
-    Router::new()
+    let pages = Router::new()
         .nest_service(
             "/pkg",
             ServeDir::new(pkg).precompressed_br().precompressed_gzip(),
         )
-        .route("/live/{code}", get(live::stream))
         .route("/qr/{file}", get(routes::qr))
         .route("/lang/{code}", get(routes::lang))
         .route("/healthz", get(routes::health))
@@ -191,6 +193,12 @@ fn router(state: ServerState) -> Router {
         .fallback(leptos_axum::file_and_error_handler::<ServerState, _>(
             app::shell,
         ))
+        .layer(CompressionLayer::new());
+    // The live channel is not compressed (each message is flushed as it comes) and is kept
+    // out of the compression layer, whose per-response state a few thousand open channels
+    // would each hold.
+    pages
+        .route("/live/{code}", get(live::stream))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             routes::visitor_cookie,

@@ -5,7 +5,7 @@
 //! `domain::live`). A screen gets at most one message per `MIN_GAP`: changes that come faster
 //! are folded into the next message, which always leads to the newest state. When nothing has
 //! been sent for a while a heartbeat goes out, so the screen can tell a quiet jam from a dead
-//! connection. A screen that does not take what it is sent within `STALL` (asleep, or on a
+//! connection. A screen that does not take what it is sent within the stall time (asleep, or on a
 //! network that died without a word) has its connection closed; when it comes back it
 //! reconnects and gets its whole view again.
 //!
@@ -13,7 +13,7 @@
 //! `domain::view` made for this person.
 
 use crate::error::HttpError;
-use crate::serve::{turned_true, Hangup};
+use crate::serve::{turned_true, Hangup, Socket};
 use crate::ServerState;
 use app::domain::live::HEARTBEAT_EVENT;
 use app::domain::{JoinCode, PersonId};
@@ -35,8 +35,8 @@ use tower_sessions::Session;
 
 /// At most about ten messages a second per screen.
 const MIN_GAP: Duration = Duration::from_millis(100);
-/// A message not taken by the connection within this closes it.
-const STALL: Duration = Duration::from_secs(15);
+/// What the kernel may hold for a live channel whose reader does not read (it doubles it).
+const SEND_BUFFER: usize = 32 * 1024;
 /// How soon a browser retries after the connection drops.
 const RETRY_MS: u64 = 2_000;
 
@@ -45,8 +45,12 @@ pub async fn stream(
     session: Session,
     Path(code): Path<String>,
     hangup: Option<Extension<Hangup>>,
+    socket: Option<Extension<Socket>>,
 ) -> Result<Response, HttpError> {
     let code = JoinCode::parse(&code)?;
+    if let Some(Extension(socket)) = socket {
+        socket.limit_send_buffer(SEND_BUFFER);
+    }
     let person = identity::known(&session).await?.unwrap_or(identity::NOBODY);
     let (_slot, states) = state.app.engine.watch(&code).await?;
     // One message waits at most: a connection that does not take it holds nothing more.
@@ -56,6 +60,7 @@ pub async fn stream(
         states,
         out,
         heartbeat: state.heartbeat,
+        stall: state.stall,
         shutdown: state.shutdown.clone(),
         hangup: hangup.map(|h| h.0),
     };
@@ -89,6 +94,7 @@ struct Screen {
     states: watch::Receiver<Arc<Published>>,
     out: mpsc::Sender<Bytes>,
     heartbeat: Duration,
+    stall: Duration,
     shutdown: watch::Receiver<bool>,
     hangup: Option<Hangup>,
 }
@@ -100,10 +106,11 @@ impl Screen {
             mut states,
             out,
             heartbeat: beat_every,
+            stall,
             mut shutdown,
             hangup,
         } = self;
-        let send = |bytes: Bytes| deliver(&out, hangup.as_ref(), bytes);
+        let send = |bytes: Bytes| deliver(&out, stall, hangup.as_ref(), bytes);
         let mut sent: Option<Sent> = None;
         let mut last_send = Instant::now();
         loop {
@@ -149,9 +156,14 @@ impl Screen {
 }
 
 /// Hands `bytes` to the connection. False when the screen is gone, or has not taken the
-/// previous message for `STALL` (its connection is then closed at once).
-async fn deliver(out: &mpsc::Sender<Bytes>, hangup: Option<&Hangup>, bytes: Bytes) -> bool {
-    match out.send_timeout(bytes, STALL).await {
+/// previous message within `stall` (its connection is then closed at once).
+async fn deliver(
+    out: &mpsc::Sender<Bytes>,
+    stall: Duration,
+    hangup: Option<&Hangup>,
+    bytes: Bytes,
+) -> bool {
+    match out.send_timeout(bytes, stall).await {
         Ok(()) => true,
         Err(mpsc::error::SendTimeoutError::Closed(_)) => false,
         Err(mpsc::error::SendTimeoutError::Timeout(_)) => {

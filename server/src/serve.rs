@@ -27,6 +27,28 @@ pub struct Limits {
     pub shutdown_grace: Duration,
 }
 
+/// The most a connection buffers in either direction.
+const BUFFER: usize = 32 * 1024;
+
+/// The connection's socket, for a handler that wants it tuned (see `limit_send_buffer`).
+#[derive(Clone, Copy)]
+pub struct Socket(std::os::fd::RawFd);
+
+impl Socket {
+    /// Caps what the kernel holds for this connection when the other end does not read. By
+    /// default Linux lets that grow to megabytes; a live channel needs little, and a reader
+    /// that stops reading should fill its buffers soon so that it is noticed and hung up on.
+    pub fn limit_send_buffer(self, bytes: usize) {
+        // SAFETY: the descriptor is the socket of the connection the current request came
+        // on; the connection, and so the descriptor, stays open at least until the request's
+        // handler has answered, which is when this is called.
+        let fd = unsafe { std::os::fd::BorrowedFd::borrow_raw(self.0) };
+        if let Err(e) = socket2::SockRef::from(&fd).set_send_buffer_size(bytes) {
+            tracing::debug!(error = %e, "could not limit a socket's send buffer");
+        }
+    }
+}
+
 /// Lets a handler close the connection its request came on, at once, without waiting for the
 /// response to be written: for a live channel whose reader stopped reading.
 #[derive(Clone, Default)]
@@ -51,6 +73,9 @@ pub async fn serve(
     let mut http = hyper::server::conn::http1::Builder::new();
     http.timer(TokioTimer::new())
         .header_read_timeout(limits.head_timeout)
+        // What a connection may hold in its buffers: a request head (cookies and all) fits
+        // easily, and a reader that stops reading stops the writer after this much.
+        .max_buf_size(BUFFER)
         .keep_alive(true);
     loop {
         let (stream, peer) = tokio::select! {
@@ -71,6 +96,7 @@ pub async fn serve(
             continue;
         }
         let _ = stream.set_nodelay(true);
+        let socket = Socket(std::os::fd::AsRawFd::as_raw_fd(&stream));
         open.fetch_add(1, Ordering::Relaxed);
         let hangup = Hangup::default();
         let service = {
@@ -79,6 +105,7 @@ pub async fn serve(
                 move |mut request: axum::extract::Request<hyper::body::Incoming>| {
                     request.extensions_mut().insert(ConnectInfo(peer));
                     request.extensions_mut().insert(hangup.clone());
+                    request.extensions_mut().insert(socket);
                     router.clone().oneshot(request.map(axum::body::Body::new))
                 },
             )

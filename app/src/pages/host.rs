@@ -129,7 +129,7 @@ fn HostLobby(screen: HostScreen, current: Signal<JamView>) -> impl IntoView {
                     {move || t.get().joined_heading}
                     " "
                     <span class="count" data-testid="participant-count">
-                        {move || participants().len()}
+                        {move || current.get().participant_count}
                     </span>
                 </h2>
                 <Show
@@ -143,6 +143,11 @@ fn HostLobby(screen: HostScreen, current: Signal<JamView>) -> impl IntoView {
                             children=|p| view! { <li>{p.name}</li> }
                         />
                     </ul>
+                    // A town hall: the latest arrivals, not two thousand names.
+                    {move || {
+                        let (shown, all) = (participants().len(), current.get().participant_count);
+                        (all > shown).then(|| view! { <p class="muted">{(t.get().latest_of)(shown, all)}</p> })
+                    }}
                 </Show>
             </section>
         </div>

@@ -117,6 +117,17 @@ pub fn HostProgress(current: Signal<JamView>) -> impl IntoView {
     view! {
         <section class="progress">
             <h2>{move || t.get().progress_heading}</h2>
+            // A room too big to list by name: how many have started, and how much is done.
+            {move || {
+                let view = current.get();
+                view.progress_summary.filter(|_| view.progress.is_empty()).map(|s| {
+                    view! {
+                        <p class="big" data-testid="progress-summary">
+                            {(t.get().started_of)(s.people_done, view.participant_count, s.total)}
+                        </p>
+                    }
+                })
+            }}
             <ul class="people" data-testid="progress">
                 {move || {
                     current

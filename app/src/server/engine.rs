@@ -219,6 +219,35 @@ impl Engine {
         Ok(latest.clone())
     }
 
+    /// Another process changed jam `id` to `version`: screens watching it here get the change.
+    /// A jam nobody here has in memory is left alone (it is loaded fresh when asked for).
+    pub async fn announced(&self, id: Uuid, version: u64) -> Result<(), AppError> {
+        let slot = self.slots.lock().expect("slots").get(&id).cloned();
+        if let Some(slot) = slot {
+            if slot.jam.lock().await.version < version {
+                self.sync(&slot).await?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Every jam in memory caught up with the database: after the announcements may have been
+    /// missed (the listening connection dropped).
+    pub async fn sync_all(&self) {
+        let slots: Vec<Arc<Slot>> = self
+            .slots
+            .lock()
+            .expect("slots")
+            .values()
+            .cloned()
+            .collect();
+        for slot in slots {
+            if let Err(e) = self.sync(&slot).await {
+                tracing::warn!(jam = %slot.id, error = %e, "could not catch up a jam");
+            }
+        }
+    }
+
     /// Drops from memory the jams nobody watches that have been quiet for a while.
     pub fn sweep(&self) {
         let idle_since = now_ms() - IDLE_MS;

@@ -21,17 +21,46 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
 use uuid::Uuid;
 
-/// One part of a view, as a JSON value (to patch from) and as text (to send whole).
+/// One part of a view, as text (to send whole, and to tell whether it changed) and, for the
+/// parts many screens share, as a JSON value to patch from. A phone's own part is small and
+/// rarely changes, so it is kept as text only (a few thousand of them are kept per state) and
+/// read back into a value only when it did change.
 pub struct Part {
-    pub value: Value,
     pub json: Arc<str>,
+    value: Option<Value>,
 }
 
 impl Part {
-    fn of(part: &impl Serialize) -> Arc<Part> {
+    fn shared(part: &impl Serialize) -> Arc<Part> {
         let value = serde_json::to_value(part).expect("views serialize");
         let json = value.to_string().into();
-        Arc::new(Part { value, json })
+        Arc::new(Part {
+            json,
+            value: Some(value),
+        })
+    }
+
+    fn own(part: &impl Serialize) -> Arc<Part> {
+        let json = serde_json::to_string(part).expect("views serialize").into();
+        Arc::new(Part { json, value: None })
+    }
+
+    fn value(&self) -> std::borrow::Cow<'_, Value> {
+        match &self.value {
+            Some(value) => std::borrow::Cow::Borrowed(value),
+            None => std::borrow::Cow::Owned(
+                serde_json::from_str(&self.json).expect("a part reads back"),
+            ),
+        }
+    }
+
+    /// The patch from `old` to this part, as text; None when they are the same.
+    fn patch_from(&self, old: &Part) -> Option<String> {
+        if self.json == old.json {
+            return None;
+        }
+        diff(&old.value(), &self.value())
+            .map(|p| serde_json::to_string(&p).expect("patches serialize"))
     }
 }
 
@@ -97,14 +126,14 @@ impl Published {
         self.parts.get_or_init(|| {
             let jam = &self.jam;
             Parts {
-                members: Part::of(&RoomView::build(jam, Audience::Members)),
-                visitors: Part::of(&RoomView::build(jam, Audience::Visitors)),
-                host: Part::of(&OwnView::Facilitator(HostOwn::build(jam))),
+                members: Part::shared(&RoomView::build(jam, Audience::Members)),
+                visitors: Part::shared(&RoomView::build(jam, Audience::Visitors)),
+                host: Part::shared(&OwnView::Facilitator(HostOwn::build(jam))),
                 phones: MyOwn::all(jam)
                     .into_iter()
-                    .map(|(id, own)| (id, Part::of(&OwnView::Participant(own))))
+                    .map(|(id, own)| (id, Part::own(&OwnView::Participant(own))))
                     .collect(),
-                visitor_own: Part::of(&OwnView::Visitor),
+                visitor_own: Part::own(&OwnView::Visitor),
             }
         })
     }
@@ -137,9 +166,9 @@ impl Published {
         patches
             .entry(key)
             .or_insert_with(|| {
-                let old = &sent.published.room(sent.audience).value;
-                diff(old, &self.room(audience).value)
-                    .map(|p| serde_json::to_string(&p).expect("patches serialize").into())
+                self.room(audience)
+                    .patch_from(sent.published.room(sent.audience))
+                    .map(Arc::from)
             })
             .clone()
     }
@@ -162,8 +191,7 @@ impl Published {
                 let own_patch = if Arc::ptr_eq(&sent.own, &own) {
                     None
                 } else {
-                    diff(&sent.own.value, &own.value)
-                        .map(|p| serde_json::to_string(&p).expect("patches serialize"))
+                    own.patch_from(&sent.own)
                 };
                 patch_json(
                     self.version(),

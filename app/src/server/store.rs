@@ -67,6 +67,10 @@ pub enum Tx {
     Postgres(sqlx::Transaction<'static, sqlx::Postgres>),
 }
 
+/// The PostgreSQL channel on which every committed change is announced as `<jam id>:<version>`
+/// (a few dozen bytes, well inside NOTIFY's 8,000).
+pub const CHANGES_CHANNEL: &str = "blixt_changes";
+
 const CHANGES_SINCE: &str = "SELECT version, change, at_ms FROM jam_changes
      WHERE jam_id = $1 AND version > $2 ORDER BY version";
 
@@ -294,6 +298,15 @@ impl Tx {
             .await
             .map_err(storage)?;
         });
+        if let Tx::Postgres(tx) = self {
+            // Tells every other process serving this jam, when (and only if) this commits.
+            sqlx::query("SELECT pg_notify($1, $2)")
+                .bind(CHANGES_CHANNEL)
+                .bind(format!("{}:{}", jam.id, jam.version))
+                .execute(&mut **tx)
+                .await
+                .map_err(storage)?;
+        }
         Ok(())
     }
 
@@ -355,4 +368,10 @@ fn decode(state: &str) -> Result<Jam, AppError> {
 fn storage(e: sqlx::Error) -> AppError {
     tracing::error!(error = %e, "database failed");
     AppError::Storage
+}
+
+/// A change announced by some process on PostgreSQL: (jam, the version it led to).
+pub fn parse_announcement(payload: &str) -> Option<(Uuid, u64)> {
+    let (jam, version) = payload.split_once(':')?;
+    Some((Uuid::parse_str(jam).ok()?, version.parse().ok()?))
 }

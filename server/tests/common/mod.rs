@@ -31,11 +31,19 @@ impl TestServer {
 
     /// Starts a server on the database file `db` (which may already hold data).
     pub async fn start_on(db: PathBuf) -> Self {
+        Self::start_with(db, &[]).await
+    }
+
+    /// Starts a server on `db` with some settings of its own (`BLIXT_…` variables).
+    pub async fn start_with(db: PathBuf, settings: &[(&str, &str)]) -> Self {
         let turn = ONE_SERVER_AT_A_TIME.clone().lock_owned().await;
         let config = Config::from_lookup(|name| match name {
             "BLIXT_ADDR" => Some("127.0.0.1:0".into()),
             "BLIXT_DATABASE_URL" => Some(format!("sqlite://{}", db.display())),
-            _ => None,
+            _ => settings
+                .iter()
+                .find(|(k, _)| *k == name)
+                .map(|(_, v)| v.to_string()),
         })
         .expect("test config is valid");
         let running = server::start(config).await.expect("server starts");
@@ -58,21 +66,24 @@ impl TestServer {
 
     /// A browser of its own: its own cookies, so its own identity.
     pub fn browser(&self) -> Browser {
-        Browser {
-            base: self.base.clone(),
-            client: client(std::sync::Arc::new(reqwest::cookie::Jar::default())),
-        }
+        Browser::new(&self.base)
     }
 
     /// How many jams the database holds, read directly from the file.
     pub async fn stored_jams(&self) -> i64 {
+        self.count("SELECT COUNT(*) FROM jams").await
+    }
+
+    /// How many sessions the database holds.
+    pub async fn stored_sessions(&self) -> i64 {
+        self.count("SELECT COUNT(*) FROM tower_sessions").await
+    }
+
+    async fn count(&self, sql: &str) -> i64 {
         let pool = sqlx::SqlitePool::connect(&format!("sqlite://{}", self.db.display()))
             .await
             .unwrap();
-        let count: (i64,) = sqlx::query_as("SELECT COUNT(*) FROM jams")
-            .fetch_one(&pool)
-            .await
-            .unwrap();
+        let count: (i64,) = sqlx::query_as(sql).fetch_one(&pool).await.unwrap();
         count.0
     }
 }
@@ -86,9 +97,11 @@ fn client(jar: std::sync::Arc<reqwest::cookie::Jar>) -> reqwest::Client {
         .unwrap()
 }
 
+#[derive(Clone)]
 pub struct Browser {
     pub base: String,
     pub client: reqwest::Client,
+    jar: std::sync::Arc<reqwest::cookie::Jar>,
 }
 
 pub struct Answer {
@@ -98,12 +111,48 @@ pub struct Answer {
 }
 
 impl Browser {
+    /// A browser of its own talking to the server at `base`.
+    pub fn new(base: &str) -> Browser {
+        let jar = std::sync::Arc::new(reqwest::cookie::Jar::default());
+        Browser {
+            base: base.to_string(),
+            client: client(jar.clone()),
+            jar,
+        }
+    }
+
+    /// The same person talking to the server at `base`.
+    pub fn against_base(&self, base: &str) -> Browser {
+        Browser {
+            base: base.to_string(),
+            client: self.client.clone(),
+            jar: self.jar.clone(),
+        }
+    }
+
+    /// Sends a command; None when no answer came (the server went away).
+    pub async fn try_command(&self, code: &str, command: Value) -> Option<StatusCode> {
+        self.client
+            .post(format!("{}/api/command", self.base))
+            .json(&serde_json::json!({ "code": code, "id": uuid::Uuid::new_v4(), "command": command }))
+            .send()
+            .await
+            .ok()
+            .map(|r| r.status())
+    }
+
     /// The same person (cookies) talking to another server address, as after a restart.
     pub fn against(&self, server: &TestServer) -> Browser {
-        Browser {
-            base: server.base.clone(),
-            client: self.client.clone(),
-        }
+        self.against_base(&server.base)
+    }
+
+    /// The `Cookie` header this browser sends, for requests made by hand.
+    pub fn cookie_header(&self) -> String {
+        use reqwest::cookie::CookieStore;
+        self.jar
+            .cookies(&self.base.parse().unwrap())
+            .map(|v| v.to_str().unwrap().to_string())
+            .unwrap_or_default()
     }
 
     /// Calls a server function the way the app's forms do (form-encoded POST).

@@ -1,0 +1,139 @@
+//! Nothing acknowledged is lost when the server process is killed in the middle of a storm of
+//! votes: the real binary, `kill -9`, a restart on the same database, and a count.
+
+mod common;
+
+use common::{Browser, TestServer};
+use reqwest::StatusCode;
+use serde_json::json;
+use std::process::{Child, Command};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+
+/// The blixt binary on a free port with the database file `db`.
+struct Process {
+    child: Child,
+    base: String,
+}
+
+impl Process {
+    async fn start(db: &std::path::Path) -> Self {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let mut child = Command::new(env!("CARGO_BIN_EXE_blixt"))
+            .env("BLIXT_ADDR", format!("127.0.0.1:{port}"))
+            .env("BLIXT_DATABASE_URL", format!("sqlite://{}", db.display()))
+            .env("RUST_LOG", "warn")
+            .spawn()
+            .expect("the server binary starts");
+        let base = format!("http://127.0.0.1:{port}");
+        let client = reqwest::Client::new();
+        for _ in 0..200 {
+            if client
+                .get(format!("{base}/healthz"))
+                .send()
+                .await
+                .is_ok_and(|r| r.status().is_success())
+            {
+                return Self { child, base };
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        let _ = child.kill();
+        let _ = child.wait();
+        panic!("the server did not come up");
+    }
+
+    fn kill_9(mut self) {
+        // SIGKILL: no shutdown, no flushing, as when the machine's power or the OOM killer
+        // ends it.
+        self.child.kill().unwrap();
+        self.child.wait().unwrap();
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn kill_9_during_a_vote_storm_loses_no_acknowledged_vote() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("blixt.db");
+    let server = Process::start(&db).await;
+    let browser = |base: &str| Browser::new(base);
+    let host = browser(&server.base);
+    let code = host.create_jam("Vad gör vi åt köerna?").await;
+    let phones: Vec<Browser> = (0..30).map(|_| browser(&server.base)).collect();
+    for (i, phone) in phones.iter().enumerate() {
+        assert_eq!(
+            phone.join(&code, &format!("P{i}")).await.status,
+            StatusCode::OK
+        );
+    }
+    for _ in 0..2 {
+        host.command(&code, json!("NextRound")).await; // what's working, problems
+    }
+    for (i, phone) in phones.iter().enumerate() {
+        phone
+            .command(&code, json!({"AddNote": {"text": format!("Problem {i}")}}))
+            .await;
+    }
+    for _ in 0..2 {
+        host.command(&code, json!("NextRound")).await; // reveal, vote
+    }
+    let notes: Vec<String> = host.view(&code).await.body["notes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(notes.len(), 30);
+
+    let acknowledged = Arc::new(AtomicUsize::new(0));
+    let enough = Arc::new(tokio::sync::Notify::new());
+    let mut storm = Vec::new();
+    for (i, phone) in phones.into_iter().enumerate() {
+        for dot in 0..3 {
+            let (code, acknowledged, enough) = (code.clone(), acknowledged.clone(), enough.clone());
+            let phone = phone.clone();
+            let note = notes[(i * 7 + dot * 11) % notes.len()].clone();
+            storm.push(tokio::spawn(async move {
+                let answer = phone
+                    .try_command(&code, json!({"CastVote": {"note": note}}))
+                    .await;
+                if answer.is_some_and(|status| status == StatusCode::OK)
+                    && acknowledged.fetch_add(1, Ordering::SeqCst) + 1 == 30
+                {
+                    enough.notify_one();
+                }
+            }));
+        }
+    }
+    tokio::time::timeout(Duration::from_secs(20), enough.notified())
+        .await
+        .expect("thirty votes acknowledged");
+    server.kill_9();
+    for task in storm {
+        let _ = task.await;
+    }
+    let acknowledged = acknowledged.load(Ordering::SeqCst);
+    eprintln!("{acknowledged} of 90 votes acknowledged before the kill");
+
+    let server = TestServer::start_on(db).await;
+    let host = host.against_base(&server.base);
+    host.command(&code, json!("NextRound")).await; // voting closes: tallies are shown
+    let view = host.view(&code).await.body;
+    let stored: u64 = view["ranking"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["votes"].as_u64().unwrap())
+        .sum();
+    assert!(
+        stored as usize >= acknowledged,
+        "{acknowledged} votes were acknowledged but {stored} are stored"
+    );
+    assert!(stored <= 90);
+    server.stop().await;
+}
