@@ -3,9 +3,10 @@ import * as net from "node:net";
 /**
  * A TCP proxy in front of the server for one browser context, so a test can make that
  * context's network fail the way venue Wi-Fi does. `freeze()` turns every open connection into
- * a black hole: nothing more gets through either way and nothing is closed, as when a phone's
- * Wi-Fi dies without a word (Playwright's `setOffline` does not cut connections already open).
- * Connections made afterwards work again.
+ * a black hole: what the server sends is dropped and nothing is closed, as when a phone's Wi-Fi
+ * dies without a word (Playwright's `setOffline` does not cut connections already open). As
+ * with a router that has forgotten them, a frozen connection the browser sends on again is
+ * reset; connections made afterwards work.
  */
 export class Proxy {
   private frozen = new Set<net.Socket>();
@@ -42,6 +43,10 @@ export class Proxy {
     const pass = (from: net.Socket, to: net.Socket) => {
       from.on("data", (chunk) => {
         if (!this.frozen.has(client)) to.write(chunk);
+        else if (from === client) {
+          client.resetAndDestroy();
+          upstream.destroy();
+        }
       });
       from.on("close", () => {
         if (!this.frozen.has(client)) to.destroy();
