@@ -8,6 +8,7 @@ pub mod config;
 mod error;
 mod export;
 mod live;
+mod mailbox;
 mod routes;
 pub mod serve;
 mod sessions;

@@ -13,6 +13,7 @@
 //! `domain::view` made for this person.
 
 use crate::error::HttpError;
+use crate::mailbox::{mailbox, Producer, Undelivered};
 use crate::serve::{turned_true, Hangup, Socket};
 use crate::ServerState;
 use app::domain::live::HEARTBEAT_EVENT;
@@ -29,7 +30,7 @@ use futures::StreamExt;
 use std::convert::Infallible;
 use std::sync::Arc;
 use std::time::Duration;
-use tokio::sync::{mpsc, watch};
+use tokio::sync::watch;
 use tokio::time::Instant;
 use tower_sessions::Session;
 
@@ -54,7 +55,7 @@ pub async fn stream(
     let person = identity::known(&session).await?.unwrap_or(identity::NOBODY);
     let (_slot, states) = state.app.engine.watch(&code).await?;
     // One message waits at most: a connection that does not take it holds nothing more.
-    let (out, messages) = mpsc::channel::<Bytes>(1);
+    let (out, messages) = mailbox();
     let screen = Screen {
         person,
         states,
@@ -65,7 +66,7 @@ pub async fn stream(
         hangup: hangup.map(|h| h.0),
     };
     tokio::spawn(screen.run());
-    let body = Body::from_stream(tokio_stream_of(messages).map(Ok::<_, Infallible>));
+    let body = Body::from_stream(messages.map(Ok::<_, Infallible>));
     Ok((
         [
             (
@@ -84,15 +85,11 @@ pub async fn stream(
         .into_response())
 }
 
-fn tokio_stream_of(mut receiver: mpsc::Receiver<Bytes>) -> impl futures::Stream<Item = Bytes> {
-    futures::stream::poll_fn(move |cx| receiver.poll_recv(cx))
-}
-
 /// One connected screen.
 struct Screen {
     person: PersonId,
     states: watch::Receiver<Arc<Published>>,
-    out: mpsc::Sender<Bytes>,
+    out: Producer,
     heartbeat: Duration,
     stall: Duration,
     shutdown: watch::Receiver<bool>,
@@ -157,16 +154,11 @@ impl Screen {
 
 /// Hands `bytes` to the connection. False when the screen is gone, or has not taken the
 /// previous message within `stall` (its connection is then closed at once).
-async fn deliver(
-    out: &mpsc::Sender<Bytes>,
-    stall: Duration,
-    hangup: Option<&Hangup>,
-    bytes: Bytes,
-) -> bool {
-    match out.send_timeout(bytes, stall).await {
+async fn deliver(out: &Producer, stall: Duration, hangup: Option<&Hangup>, bytes: Bytes) -> bool {
+    match out.put(bytes, stall).await {
         Ok(()) => true,
-        Err(mpsc::error::SendTimeoutError::Closed(_)) => false,
-        Err(mpsc::error::SendTimeoutError::Timeout(_)) => {
+        Err(Undelivered::Closed) => false,
+        Err(Undelivered::Stalled) => {
             tracing::debug!("a live channel stopped reading: closing it");
             if let Some(hangup) = hangup {
                 hangup.now();

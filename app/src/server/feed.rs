@@ -13,8 +13,8 @@
 
 use crate::domain::live::{full_json, heartbeat_json, patch_json};
 use crate::domain::patch::diff;
-use crate::domain::view::{audience_of, Audience, HostOwn, MyOwn, OwnView, RoomView};
-use crate::domain::{Jam, PersonId, Role};
+use crate::domain::view::{Audience, HostOwn, MyOwn, OwnView, RoomView};
+use crate::domain::{Jam, PersonId};
 use serde::Serialize;
 use serde_json::Value;
 use std::collections::HashMap;
@@ -65,6 +65,8 @@ impl Part {
 }
 
 struct Parts {
+    /// Who is who, to find a screen's seat without going through the whole room.
+    seats: HashMap<PersonId, Seat>,
     members: Arc<Part>,
     visitors: Arc<Part>,
     host: Arc<Part>,
@@ -93,11 +95,11 @@ pub enum Seat {
 }
 
 impl Seat {
-    pub fn of(jam: &Jam, person: PersonId) -> Self {
-        match jam.role_of(person) {
-            Role::Facilitator => Seat::Facilitator,
-            Role::Participant(id) => Seat::Phone(id),
-            Role::Stranger => Seat::Visitor,
+    /// The room view this seat sees (the same rule as `view::audience_of`).
+    fn audience(self) -> Audience {
+        match self {
+            Seat::Facilitator | Seat::Phone(_) => Audience::Members,
+            Seat::Visitor => Audience::Visitors,
         }
     }
 }
@@ -125,7 +127,14 @@ impl Published {
     fn parts(&self) -> &Parts {
         self.parts.get_or_init(|| {
             let jam = &self.jam;
+            let mut seats: HashMap<PersonId, Seat> = jam
+                .participants
+                .iter()
+                .map(|p| (p.person, Seat::Phone(p.id)))
+                .collect();
+            seats.insert(jam.facilitator, Seat::Facilitator);
             Parts {
+                seats,
                 members: Part::shared(&RoomView::build(jam, Audience::Members)),
                 visitors: Part::shared(&RoomView::build(jam, Audience::Visitors)),
                 host: Part::shared(&OwnView::Facilitator(HostOwn::build(jam))),
@@ -182,8 +191,14 @@ impl Published {
         now_ms: i64,
         heartbeat_ms: u64,
     ) -> Option<(String, Sent)> {
-        let audience = audience_of(&self.jam, person);
-        let own = self.own(Seat::of(&self.jam, person));
+        let seat = self
+            .parts()
+            .seats
+            .get(&person)
+            .copied()
+            .unwrap_or(Seat::Visitor);
+        let audience = seat.audience();
+        let own = self.own(seat);
         let message = match sent {
             Some(sent) if sent.published.version() == self.version() => return None,
             Some(sent) => {
