@@ -14,14 +14,8 @@ pub struct TestServer {
     pub base: String,
     pub db: PathBuf,
     running: Option<server::Running>,
-    _turn: tokio::sync::OwnedMutexGuard<()>,
 }
 
-/// Tests take turns running a server. With eight servers alive in one test process, a page
-/// request now and then stalled until the client gave up (seen under load, never with one
-/// server, which is how Blixt runs); the cause is left for later, the tests should not flake.
-static ONE_SERVER_AT_A_TIME: std::sync::LazyLock<std::sync::Arc<tokio::sync::Mutex<()>>> =
-    std::sync::LazyLock::new(Default::default);
 
 impl TestServer {
     pub async fn start(dir: &Path) -> Self {
@@ -36,7 +30,6 @@ impl TestServer {
 
     /// Starts a server on `db` with some settings of its own (`BLIXT_…` variables).
     pub async fn start_with(db: PathBuf, settings: &[(&str, &str)]) -> Self {
-        let turn = ONE_SERVER_AT_A_TIME.clone().lock_owned().await;
         let config = Config::from_lookup(|name| match name {
             "BLIXT_ADDR" => Some("127.0.0.1:0".into()),
             "BLIXT_DATABASE_URL" => Some(format!("sqlite://{}", db.display())),
@@ -51,7 +44,6 @@ impl TestServer {
             base: format!("http://{}", running.addr),
             db,
             running: Some(running),
-            _turn: turn,
         }
     }
 
