@@ -17,7 +17,7 @@ use chrono::{DateTime, Utc};
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::{Arc, Mutex};
-use tokio::sync::watch;
+use tokio::sync::{oneshot, watch};
 use uuid::Uuid;
 
 /// A snapshot every this many changes bounds what loading a jam has to replay.
@@ -36,12 +36,20 @@ pub enum Outcome {
     Repeated,
 }
 
+/// A change waiting to be written, and where its answer goes.
+struct Pending {
+    change: Change,
+    reply: oneshot::Sender<Result<(Arc<Jam>, Outcome), AppError>>,
+}
+
 /// One open jam.
 pub struct Slot {
     pub id: Uuid,
     /// The latest state known here. Held while a change is made, so this process makes one
     /// jam's changes one at a time (the database lock does it across processes).
     jam: tokio::sync::Mutex<Arc<Jam>>,
+    /// Changes waiting for the writer.
+    queue: Mutex<Vec<Pending>>,
     feed: watch::Sender<Arc<Published>>,
     last_used_ms: AtomicI64,
 }
@@ -53,6 +61,7 @@ impl Slot {
         Arc::new(Self {
             id: jam.id,
             jam: tokio::sync::Mutex::new(jam),
+            queue: Mutex::new(Vec::new()),
             feed,
             last_used_ms: AtomicI64::new(now_ms()),
         })
@@ -165,45 +174,99 @@ impl Engine {
     }
 
     /// Accepts `change` for the jam with `code`: stores it and hands the new state to the
-    /// jam's screens, or refuses it and changes nothing.
+    /// jam's screens, or refuses it and changes nothing. Answers the jam as it stands after the
+    /// change (and any others committed with it) and what the change did.
+    ///
+    /// Changes that arrive while one is being written (a room voting at once) wait in the
+    /// jam's queue and are then written together: one transaction, one commit, one new state
+    /// for the screens — each change still checked on its own, in order, and each answered only
+    /// once the commit holding it is done.
     pub async fn execute(
         &self,
         code: &JoinCode,
         change: Change,
     ) -> Result<(Arc<Jam>, Outcome), AppError> {
         let slot = self.slot(code).await?;
-        let mut latest = slot.jam.lock().await;
-        let mut tx = self.store.lock(slot.id).await?;
-        let behind = tx.changes_since(slot.id, latest.version).await?;
-        let mut jam = if behind.is_empty() {
-            (**latest).clone()
-        } else {
-            let caught_up = self.replayed(&latest, behind).await?;
-            *latest = Arc::new(caught_up.clone());
-            slot.publish(latest.clone());
-            caught_up
-        };
-        if let Change::Command { id, .. } = &change {
-            if tx.applied(slot.id, *id).await?.is_some() {
-                return Ok((latest.clone(), Outcome::Repeated));
+        let (reply, answer) = oneshot::channel();
+        slot.queue
+            .lock()
+            .expect("queue")
+            .push(Pending { change, reply });
+        {
+            let mut latest = slot.jam.lock().await;
+            // Whoever holds the lock writes everything queued, its own change or not.
+            let batch = std::mem::take(&mut *slot.queue.lock().expect("queue"));
+            if !batch.is_empty() {
+                self.write(&slot, &mut latest, batch).await;
             }
         }
-        // One moment for the change, in whole milliseconds as stored, so replaying it later
+        answer.await.unwrap_or(Err(AppError::Storage))
+    }
+
+    /// Writes `batch` in one transaction and answers each change.
+    async fn write(&self, slot: &Slot, latest: &mut Arc<Jam>, batch: Vec<Pending>) {
+        match self.try_write(slot, latest, &batch).await {
+            Ok(outcomes) => {
+                for (pending, outcome) in batch.into_iter().zip(outcomes) {
+                    let answer = outcome.map(|o| (latest.clone(), o));
+                    let _ = pending.reply.send(answer);
+                }
+            }
+            Err(e) => {
+                for pending in batch {
+                    let _ = pending.reply.send(Err(e.clone()));
+                }
+            }
+        }
+    }
+
+    async fn try_write(
+        &self,
+        slot: &Slot,
+        latest: &mut Arc<Jam>,
+        batch: &[Pending],
+    ) -> Result<Vec<Result<Outcome, AppError>>, AppError> {
+        let mut tx = self.store.lock(slot.id).await?;
+        let behind = tx.changes_since(slot.id, latest.version).await?;
+        if !behind.is_empty() {
+            *latest = Arc::new(self.replayed(latest, behind).await?);
+            slot.publish(latest.clone());
+        }
+        let mut jam = (**latest).clone();
+        // One moment for the changes, in whole milliseconds as stored, so replaying them later
         // gives exactly this result.
         let at_ms = now_ms();
         let at = DateTime::from_timestamp_millis(at_ms).ok_or(AppError::Storage)?;
-        if !jam.accept(&change, at)? {
-            return Ok((latest.clone(), Outcome::Unchanged));
+        let mut outcomes = Vec::with_capacity(batch.len());
+        let mut ids_in_batch = std::collections::HashSet::new();
+        for pending in batch {
+            if let Change::Command { id, .. } = &pending.change {
+                let seen = !ids_in_batch.insert(*id) || tx.applied(slot.id, *id).await?.is_some();
+                if seen {
+                    outcomes.push(Ok(Outcome::Repeated));
+                    continue;
+                }
+            }
+            outcomes.push(match jam.accept(&pending.change, at) {
+                Ok(true) => {
+                    tx.append(&jam, &pending.change, at_ms).await?;
+                    Ok(Outcome::Applied)
+                }
+                Ok(false) => Ok(Outcome::Unchanged),
+                Err(refused) => Err(refused.into()),
+            });
         }
-        tx.append(&jam, &change, at_ms).await?;
-        if jam.version % SNAPSHOT_EVERY == 0 {
+        if jam.version == latest.version {
+            return Ok(outcomes); // nothing changed: nothing to commit or announce
+        }
+        if jam.version / SNAPSHOT_EVERY != latest.version / SNAPSHOT_EVERY {
             tx.snapshot(&jam).await?;
         }
         tx.commit().await?;
         *latest = Arc::new(jam);
         slot.publish(latest.clone());
         slot.touch();
-        Ok((latest.clone(), Outcome::Applied))
+        Ok(outcomes)
     }
 
     /// Brings `slot` up to date with the database (changes another process made), publishing

@@ -16,7 +16,6 @@ pub struct TestServer {
     running: Option<server::Running>,
 }
 
-
 impl TestServer {
     pub async fn start(dir: &Path) -> Self {
         let db = dir.join("blixt.db");
