@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{participant_names, TestServer};
+use common::{participant_names, TestDb, TestServer};
 use reqwest::StatusCode;
 use serde_json::json;
 use std::time::Duration;
@@ -258,7 +258,7 @@ async fn many_phones_joining_at_once_are_all_counted_once() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_restart_loses_nobody() {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("blixt.db");
+    let db = TestDb::fresh(dir.path()).await;
     let server = TestServer::start_on(db.clone()).await;
     let host = server.browser();
     let phone = server.browser();

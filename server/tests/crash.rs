@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{Browser, TestServer};
+use common::{Browser, TestDb, TestServer};
 use reqwest::StatusCode;
 use serde_json::json;
 use std::process::{Child, Command};
@@ -18,7 +18,7 @@ struct Process {
 }
 
 impl Process {
-    async fn start(db: &std::path::Path) -> Self {
+    async fn start(db: &TestDb) -> Self {
         let port = std::net::TcpListener::bind("127.0.0.1:0")
             .unwrap()
             .local_addr()
@@ -26,7 +26,7 @@ impl Process {
             .port();
         let mut child = Command::new(env!("CARGO_BIN_EXE_blixt"))
             .env("BLIXT_ADDR", format!("127.0.0.1:{port}"))
-            .env("BLIXT_DATABASE_URL", format!("sqlite://{}", db.display()))
+            .env("BLIXT_DATABASE_URL", &db.url)
             .env("RUST_LOG", "warn")
             .spawn()
             .expect("the server binary starts");
@@ -59,7 +59,7 @@ impl Process {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn kill_9_during_a_vote_storm_loses_no_acknowledged_vote() {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("blixt.db");
+    let db = TestDb::fresh(dir.path()).await;
     let server = Process::start(&db).await;
     let browser = |base: &str| Browser::new(base);
     let host = browser(&server.base);

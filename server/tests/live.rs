@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{participant_names, TestServer};
+use common::{participant_names, TestDb, TestServer};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 use std::time::{Duration, Instant};
@@ -109,7 +109,7 @@ async fn a_burst_of_changes_reaches_a_screen_as_a_few_messages_ending_on_the_new
 async fn a_quiet_channel_sends_heartbeats_with_its_version() {
     let dir = tempfile::tempdir().unwrap();
     let server = TestServer::start_with(
-        dir.path().join("blixt.db"),
+        TestDb::fresh(dir.path()).await,
         &[("BLIXT_HEARTBEAT_MS", "300")],
     )
     .await;
@@ -132,7 +132,7 @@ async fn a_quiet_channel_sends_heartbeats_with_its_version() {
 async fn a_reader_that_stops_reading_is_hung_up_on_and_resyncs() {
     let dir = tempfile::tempdir().unwrap();
     let server = TestServer::start_with(
-        dir.path().join("blixt.db"),
+        TestDb::fresh(dir.path()).await,
         &[("BLIXT_STALL_MS", "500"), ("BLIXT_HEARTBEAT_MS", "200")],
     )
     .await;

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{Browser, TestServer};
+use common::{Browser, TestDb, TestServer};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 use std::time::Duration;
@@ -260,7 +260,7 @@ async fn fifty_votes_at_once_from_one_phone_leave_exactly_its_budget() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_jam_survives_a_restart_mid_round() {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("blixt.db");
+    let db = TestDb::fresh(dir.path()).await;
     let server = TestServer::start_on(db.clone()).await;
     let (host, code, mut phones) = jam_with(&server, &["Anna"]).await;
     let phone = phones.remove(0);

@@ -7,31 +7,82 @@ use futures::StreamExt;
 use reqwest::StatusCode;
 use serde_json::Value;
 use server::config::Config;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Duration;
 
 pub struct TestServer {
     pub base: String,
-    pub db: PathBuf,
+    pub db: TestDb,
     running: Option<server::Running>,
+}
+
+/// A database for one test: an SQLite file in the test's folder or, when
+/// `BLIXT_TEST_POSTGRES` names a PostgreSQL server (`postgres://user@host:port/db`, as
+/// `scripts/test.sh` sets it), a fresh database of its own there.
+#[derive(Clone, Debug)]
+pub struct TestDb {
+    pub url: String,
+}
+
+impl TestDb {
+    pub async fn fresh(dir: &Path) -> TestDb {
+        match std::env::var("BLIXT_TEST_POSTGRES") {
+            Ok(server) => {
+                let name = format!("blixt_test_{}", uuid::Uuid::new_v4().simple());
+                let pool = sqlx::PgPool::connect(&server)
+                    .await
+                    .expect("the test PostgreSQL answers");
+                sqlx::query(&format!("CREATE DATABASE {name}"))
+                    .execute(&pool)
+                    .await
+                    .unwrap();
+                pool.close().await;
+                let (base, _) = server.rsplit_once('/').expect("a database in the URL");
+                TestDb {
+                    url: format!("{base}/{name}"),
+                }
+            }
+            Err(_) => TestDb {
+                url: format!("sqlite://{}", dir.join("blixt.db").display()),
+            },
+        }
+    }
+
+    pub fn is_postgres(&self) -> bool {
+        self.url.starts_with("postgres")
+    }
+
+    /// The single number a `SELECT COUNT(*) …` answers, read directly from the database.
+    pub async fn count(&self, sql: &str) -> i64 {
+        if self.is_postgres() {
+            let pool = sqlx::PgPool::connect(&self.url).await.unwrap();
+            let count: (i64,) = sqlx::query_as(sql).fetch_one(&pool).await.unwrap();
+            pool.close().await;
+            count.0
+        } else {
+            let pool = sqlx::SqlitePool::connect(&self.url).await.unwrap();
+            let count: (i64,) = sqlx::query_as(sql).fetch_one(&pool).await.unwrap();
+            pool.close().await;
+            count.0
+        }
+    }
 }
 
 impl TestServer {
     pub async fn start(dir: &Path) -> Self {
-        let db = dir.join("blixt.db");
-        Self::start_on(db).await
+        Self::start_on(TestDb::fresh(dir).await).await
     }
 
-    /// Starts a server on the database file `db` (which may already hold data).
-    pub async fn start_on(db: PathBuf) -> Self {
+    /// Starts a server on `db` (which may already hold data).
+    pub async fn start_on(db: TestDb) -> Self {
         Self::start_with(db, &[]).await
     }
 
     /// Starts a server on `db` with some settings of its own (`BLIXT_…` variables).
-    pub async fn start_with(db: PathBuf, settings: &[(&str, &str)]) -> Self {
+    pub async fn start_with(db: TestDb, settings: &[(&str, &str)]) -> Self {
         let config = Config::from_lookup(|name| match name {
             "BLIXT_ADDR" => Some("127.0.0.1:0".into()),
-            "BLIXT_DATABASE_URL" => Some(format!("sqlite://{}", db.display())),
+            "BLIXT_DATABASE_URL" => Some(db.url.clone()),
             _ => settings
                 .iter()
                 .find(|(k, _)| *k == name)
@@ -60,22 +111,21 @@ impl TestServer {
         Browser::new(&self.base)
     }
 
-    /// How many jams the database holds, read directly from the file.
+    /// How many jams the database holds, read directly from it.
     pub async fn stored_jams(&self) -> i64 {
-        self.count("SELECT COUNT(*) FROM jams").await
+        self.db.count("SELECT COUNT(*) FROM jams").await
     }
 
-    /// How many sessions the database holds.
+    /// How many sessions the database holds (the session store names its table by database).
     pub async fn stored_sessions(&self) -> i64 {
-        self.count("SELECT COUNT(*) FROM tower_sessions").await
-    }
-
-    async fn count(&self, sql: &str) -> i64 {
-        let pool = sqlx::SqlitePool::connect(&format!("sqlite://{}", self.db.display()))
+        let table = if self.db.is_postgres() {
+            "tower_sessions.session"
+        } else {
+            "tower_sessions"
+        };
+        self.db
+            .count(&format!("SELECT COUNT(*) FROM {table}"))
             .await
-            .unwrap();
-        let count: (i64,) = sqlx::query_as(sql).fetch_one(&pool).await.unwrap();
-        count.0
     }
 }
 
