@@ -17,9 +17,10 @@ use std::time::Duration;
 #[derive(Debug, Parser)]
 #[command(name = "blixt-load", version, about)]
 struct Cli {
-    /// The running server.
-    #[arg(long, global = true, default_value = "http://127.0.0.1:3000")]
-    base: String,
+    /// The running server. Given more than once (several Blixt processes on one PostgreSQL),
+    /// the facilitator uses the first and the phones are spread over all of them.
+    #[arg(long = "base", global = true, default_value = "http://127.0.0.1:3000")]
+    bases: Vec<String>,
     /// The server's process id: adds its memory (VmRSS), CPU time and bytes written (wchar)
     /// from /proc to the report.
     #[arg(long, global = true)]
@@ -74,17 +75,22 @@ fn main() -> ExitCode {
 }
 
 async fn run(cli: Cli) -> Result<(), api::Error> {
-    let api = api::Api::new(&cli.base, Duration::from_secs(30))?;
-    api.health().await?;
+    let mut apis = Vec::new();
+    for base in &cli.bases {
+        let api = api::Api::new(base, Duration::from_secs(30))?;
+        api.health().await?;
+        apis.push(api);
+    }
     let common = scenarios::Common {
-        api,
+        api: apis[0].clone(),
+        phone_apis: apis,
         server_pid: cli.server_pid,
         timeout: Duration::from_secs_f64(cli.timeout.max(0.001)),
         concurrency: cli.concurrency.max(1),
     };
     println!(
         "blixt-load against {} (server pid {}), {} CPU cores here, tool threads {}",
-        cli.base,
+        cli.bases.join(" and "),
         cli.server_pid.map_or("not given".into(), |p| p.to_string()),
         std::thread::available_parallelism().map_or(0, |n| n.get()),
         cli.threads.max(1)

@@ -3,58 +3,12 @@
 
 mod common;
 
-use common::{Browser, TestDb, TestServer};
+use common::{Browser, Process, TestDb, TestServer};
 use reqwest::StatusCode;
 use serde_json::json;
-use std::process::{Child, Command};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
-
-/// The blixt binary on a free port with the database file `db`.
-struct Process {
-    child: Child,
-    base: String,
-}
-
-impl Process {
-    async fn start(db: &TestDb) -> Self {
-        let port = std::net::TcpListener::bind("127.0.0.1:0")
-            .unwrap()
-            .local_addr()
-            .unwrap()
-            .port();
-        let mut child = Command::new(env!("CARGO_BIN_EXE_blixt"))
-            .env("BLIXT_ADDR", format!("127.0.0.1:{port}"))
-            .env("BLIXT_DATABASE_URL", &db.url)
-            .env("RUST_LOG", "warn")
-            .spawn()
-            .expect("the server binary starts");
-        let base = format!("http://127.0.0.1:{port}");
-        let client = reqwest::Client::new();
-        for _ in 0..200 {
-            if client
-                .get(format!("{base}/healthz"))
-                .send()
-                .await
-                .is_ok_and(|r| r.status().is_success())
-            {
-                return Self { child, base };
-            }
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
-        let _ = child.kill();
-        let _ = child.wait();
-        panic!("the server did not come up");
-    }
-
-    fn kill_9(mut self) {
-        // SIGKILL: no shutdown, no flushing, as when the machine's power or the OOM killer
-        // ends it.
-        self.child.kill().unwrap();
-        self.child.wait().unwrap();
-    }
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn kill_9_during_a_vote_storm_loses_no_acknowledged_vote() {

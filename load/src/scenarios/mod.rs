@@ -18,12 +18,22 @@ use tokio::task::JoinHandle;
 /// Settings every scenario gets from the command line.
 #[derive(Clone)]
 pub struct Common {
+    /// The facilitator's server.
     pub api: Api,
+    /// Every server given; phone `i` joins and listens on `phone_apis[i % len]`.
+    pub phone_apis: Vec<Api>,
     pub server_pid: Option<u32>,
     /// How long a change may take to reach a screen before it counts as missed.
     pub timeout: Duration,
     /// Setup requests (joins, notes) and connection attempts in flight at once.
     pub concurrency: usize,
+}
+
+impl Common {
+    /// The server phone number `i` uses.
+    pub fn phone_api(&self, i: usize) -> &Api {
+        &self.phone_apis[i % self.phone_apis.len()]
+    }
 }
 
 /// Progress for the person running the tool (stderr, so the report on stdout stays clean).
@@ -51,7 +61,7 @@ pub async fn join_many(common: &Common, code: &str, count: usize, label: &str) -
                     ));
                 }
                 let name = format!("{label} {}", i + 1);
-                let result = common.api.join(code, &name).await;
+                let result = common.phone_api(i).join(code, &name).await;
                 if matches!(result, Err(Error::Refused { .. })) {
                     full.store(true, Relaxed);
                 }
@@ -93,10 +103,12 @@ pub fn open_screens(common: &Common, viewers: Vec<Viewer>) -> Vec<JoinHandle<()>
     let gate = Arc::new(Semaphore::new(common.concurrency));
     viewers
         .into_iter()
-        .map(|viewer| {
+        .enumerate()
+        .map(|(i, viewer)| {
             let gate = gate.clone();
-            let http = common.api.live().clone();
-            let url = common.api.url(&format!("/live/{}", viewer.code));
+            let api = common.phone_api(i);
+            let http = api.live().clone();
+            let url = api.url(&format!("/live/{}", viewer.code));
             tokio::spawn(async move {
                 let permit = gate.acquire_owned().await.ok();
                 live::watch(http, url, viewer.cookie, viewer.screen, permit).await;

@@ -129,6 +129,158 @@ impl TestServer {
     }
 }
 
+/// The blixt binary itself, as its own process, on a free port with the database `db`.
+pub struct Process {
+    child: std::process::Child,
+    pub base: String,
+    pub port: u16,
+}
+
+impl Process {
+    pub async fn start(db: &TestDb) -> Self {
+        Self::start_with(db, &[]).await
+    }
+
+    /// With some settings of its own (`BLIXT_…` variables).
+    pub async fn start_with(db: &TestDb, settings: &[(&str, &str)]) -> Self {
+        let port = free_port();
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_blixt"))
+            .env("BLIXT_ADDR", format!("127.0.0.1:{port}"))
+            .env("BLIXT_DATABASE_URL", &db.url)
+            .env("RUST_LOG", "error")
+            .env(
+                "LEPTOS_SITE_ROOT",
+                Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/site"),
+            )
+            .envs(settings.iter().copied())
+            .stdout(std::process::Stdio::null())
+            .spawn()
+            .expect("the server binary starts");
+        let base = format!("http://127.0.0.1:{port}");
+        let client = reqwest::Client::new();
+        for _ in 0..200 {
+            if client
+                .get(format!("{base}/healthz"))
+                .send()
+                .await
+                .is_ok_and(|r| r.status().is_success())
+            {
+                return Self { child, base, port };
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        let _ = child.kill();
+        let _ = child.wait();
+        panic!("the server did not come up");
+    }
+
+    /// A graceful stop, as a service manager does it.
+    pub fn stop(mut self) {
+        let _ = std::process::Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status();
+        let _ = self.child.wait();
+    }
+
+    pub fn kill_9(mut self) {
+        // SIGKILL: no shutdown, no flushing, as when the machine's power or the OOM killer
+        // ends it.
+        self.child.kill().unwrap();
+        self.child.wait().unwrap();
+    }
+}
+
+impl Drop for Process {
+    fn drop(&mut self) {
+        // A test that failed half-way leaves no server behind.
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// nginx in front of Blixt processes, passing requests as `deploy/nginx/blixt-proxy.conf`
+/// says (the file production uses).
+pub struct Nginx {
+    child: std::process::Child,
+    pub base: String,
+    _dir: tempfile::TempDir,
+}
+
+impl Nginx {
+    pub async fn start(upstreams: &[u16]) -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let port = free_port();
+        let proxy_rules = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../deploy/nginx/blixt-proxy.conf")
+            .canonicalize()
+            .expect("deploy/nginx/blixt-proxy.conf");
+        let servers: String = upstreams
+            .iter()
+            .map(|p| format!("server 127.0.0.1:{p} max_fails=1 fail_timeout=30s;\n"))
+            .collect();
+        let prefix = dir.path().display();
+        let config = format!(
+            "pid {prefix}/nginx.pid;
+error_log {prefix}/error.log warn;
+worker_processes 1;
+events {{ worker_connections 4096; }}
+http {{
+    access_log off;
+    client_body_temp_path {prefix}/body;
+    proxy_temp_path {prefix}/proxy;
+    fastcgi_temp_path {prefix}/fastcgi;
+    uwsgi_temp_path {prefix}/uwsgi;
+    scgi_temp_path {prefix}/scgi;
+    upstream blixt {{ {servers} keepalive 16; }}
+    server {{
+        listen 127.0.0.1:{port};
+        include {rules};
+    }}
+}}
+",
+            rules = proxy_rules.display()
+        );
+        let conf = dir.path().join("nginx.conf");
+        std::fs::write(&conf, config).unwrap();
+        let child = std::process::Command::new("nginx")
+            .args(["-p", &prefix.to_string(), "-c", &conf.display().to_string()])
+            .args(["-g", "daemon off; master_process off;"])
+            .spawn()
+            .expect("nginx is installed (scripts/test.sh installs it)");
+        let base = format!("http://127.0.0.1:{port}");
+        for _ in 0..200 {
+            if tokio::net::TcpStream::connect(("127.0.0.1", port))
+                .await
+                .is_ok()
+            {
+                return Self {
+                    child,
+                    base,
+                    _dir: dir,
+                };
+            }
+            tokio::time::sleep(Duration::from_millis(25)).await;
+        }
+        panic!("nginx did not come up");
+    }
+}
+
+impl Drop for Nginx {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A port nothing listens on now.
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
 fn client(jar: std::sync::Arc<reqwest::cookie::Jar>) -> reqwest::Client {
     reqwest::Client::builder()
         .cookie_provider(jar)
@@ -335,6 +487,33 @@ impl LiveStream {
 
     /// The next event of any kind.
     pub async fn next_event(&mut self) -> Event {
+        self.try_next_event().await.expect("stream stays open")
+    }
+
+    /// The view once it has `version` or later; None if the stream ends first (its server went
+    /// away) or it does not come within `within`.
+    pub async fn try_view_at(&mut self, version: u64, within: Duration) -> Option<Value> {
+        tokio::time::timeout(within, async {
+            loop {
+                let event = self.try_next_event().await?;
+                if event.name.is_some() {
+                    continue;
+                }
+                let message: app::domain::live::Message = serde_json::from_str(&event.data).ok()?;
+                let view = app::domain::live::Replica::receive(&mut self.replica, message).ok()?;
+                let view = serde_json::to_value(view).unwrap();
+                if view["version"].as_u64().unwrap() >= version {
+                    return Some(view);
+                }
+            }
+        })
+        .await
+        .ok()
+        .flatten()
+    }
+
+    /// The next event of any kind; None when the stream ends.
+    pub async fn try_next_event(&mut self) -> Option<Event> {
         loop {
             if let Some(end) = self.buffer.find("\n\n") {
                 let event: String = self.buffer.drain(..end + 2).collect();
@@ -351,17 +530,12 @@ impl LiveStream {
                 }
                 let data = data.join("\n");
                 self.received.push(data.clone());
-                return Event {
+                return Some(Event {
                     name: field("event:").into_iter().next(),
                     data,
-                };
+                });
             }
-            let chunk = self
-                .bytes
-                .next()
-                .await
-                .expect("stream stays open")
-                .expect("stream reads");
+            let chunk = self.bytes.next().await?.ok()?;
             self.buffer.push_str(std::str::from_utf8(&chunk).unwrap());
         }
     }
