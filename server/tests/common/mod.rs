@@ -242,7 +242,7 @@ http {{
         );
         let conf = dir.path().join("nginx.conf");
         std::fs::write(&conf, config).unwrap();
-        let child = std::process::Command::new("nginx")
+        let mut child = std::process::Command::new("nginx")
             .args(["-p", &prefix.to_string(), "-c", &conf.display().to_string()])
             .args(["-g", "daemon off; master_process off;"])
             .spawn()
@@ -261,6 +261,8 @@ http {{
             }
             tokio::time::sleep(Duration::from_millis(25)).await;
         }
+        let _ = child.kill();
+        let _ = child.wait();
         panic!("nginx did not come up");
     }
 }
