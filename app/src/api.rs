@@ -160,6 +160,13 @@ mod ssr {
                 let status = axum::http::StatusCode::from_u16(error.status())
                     .unwrap_or(axum::http::StatusCode::INTERNAL_SERVER_ERROR);
                 response.set_status(status);
+                if *error == AppError::JamNotFound {
+                    // Counted as a failed guess by the server (and removed there).
+                    response.insert_header(
+                        axum::http::HeaderName::from_static(crate::error::MISSED_CODE),
+                        axum::http::HeaderValue::from_static("1"),
+                    );
+                }
             }
         }
         result

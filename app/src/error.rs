@@ -7,6 +7,10 @@ use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use serde::{Deserialize, Serialize};
 
+/// A response header by which the server's handlers say "that join code matched no jam", so
+/// the look-up counts as a failed guess (`server::limits`); it never leaves the server.
+pub const MISSED_CODE: &str = "x-blixt-missed-code";
+
 /// Which input a text problem is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Field {
@@ -37,6 +41,10 @@ pub enum AppError {
     /// The request never got a proper answer (network down, server unreachable, bad payload).
     #[error("could not reach the server: {0}")]
     Network(String),
+    /// Too many requests of this kind from here for now (guessed codes, jams made, screens
+    /// open); the message says which.
+    #[error("too many requests: {0}")]
+    TooMany(String),
 }
 
 impl AppError {
@@ -73,6 +81,7 @@ impl AppError {
             Self::NotFacilitator | Self::NotJoined => 403,
             Self::Storage => 503,
             Self::Network(_) => 502,
+            Self::TooMany(_) => 429,
         }
     }
 }

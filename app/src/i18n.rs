@@ -77,6 +77,7 @@ pub struct Texts {
     pub err_not_joined: &'static str,
     pub err_storage: &'static str,
     pub err_network: &'static str,
+    pub err_too_many: &'static str,
     pub err_bad_request: &'static str,
 
     // The workshop.
@@ -191,6 +192,7 @@ impl Texts {
             AppError::Storage => self.err_storage.into(),
             AppError::BadRequest(_) => self.err_bad_request.into(),
             AppError::Network(_) => self.err_network.into(),
+            AppError::TooMany(_) => self.err_too_many.into(),
         }
     }
 }
@@ -290,6 +292,7 @@ pub static SV: Texts = Texts {
     err_not_joined: "Du har inte gått med i den här jammet.",
     err_storage: "Servern kunde inte spara. Försök igen om en stund.",
     err_network: "Kunde inte nå servern. Kontrollera uppkopplingen och försök igen.",
+    err_too_many: "För många försök härifrån just nu. Vänta en minut och försök igen.",
     err_bad_request: "Servern förstod inte begäran. Ladda om sidan och försök igen.",
     round_name: |r| match r {
         Round::Lobby => "Samling",
@@ -537,6 +540,7 @@ pub static EN: Texts = Texts {
     err_not_joined: "You have not joined this jam.",
     err_storage: "The server could not save that. Please try again in a moment.",
     err_network: "Could not reach the server. Check your connection and try again.",
+    err_too_many: "Too many attempts from here just now. Wait a minute and try again.",
     err_bad_request: "The server did not understand the request. Reload the page and try again.",
     round_name: |r| match r {
         Round::Lobby => "Lobby",
@@ -790,6 +794,7 @@ pub static FI: Texts = Texts {
     err_not_joined: "Et ole liittynyt tähän jamiin.",
     err_storage: "Palvelin ei voinut tallentaa. Yritä hetken päästä uudelleen.",
     err_network: "Palvelimeen ei saatu yhteyttä. Tarkista yhteys ja yritä uudelleen.",
+    err_too_many: "Liian monta yritystä täältä juuri nyt. Odota hetki ja yritä uudelleen.",
     err_bad_request: "Palvelin ei ymmärtänyt pyyntöä. Lataa sivu uudelleen ja yritä uudelleen.",
     round_name: |r| match r {
         Round::Lobby => "Aula",

@@ -5,13 +5,15 @@
 //! | `BLIXT_ADDR` | `127.0.0.1:3000` | address and port to listen on (`0.0.0.0:3000` for a network) |
 //! | `BLIXT_DATABASE_URL` | `sqlite://data/blixt.db` | the database; its folder is created |
 //! | `BLIXT_PUBLIC_URL` | from the request | base of the join link, e.g. `https://blixt.example.se` |
-//! | `BLIXT_SECURE_COOKIES` | `false` | `true` when served over HTTPS |
+//! | `BLIXT_SECURE_COOKIES` | `true` when the public URL is https | cookies over HTTPS only |
+//! | `BLIXT_TRUST_PROXY` | `false` | `true` behind a reverse proxy: take the client's address from `X-Forwarded-For` |
 //! | `LEPTOS_SITE_ROOT` | `target/site` | where the built wasm, JS, CSS and assets are |
 //! | `BLIXT_ROOM_SIZE` | `250` | how many people a new jam lets in |
 //! | `BLIXT_ROOM_MAX` | `2000` | the most a facilitator can raise a jam's room size to |
 //! | `BLIXT_HEARTBEAT_MS` | `5000` | how often an idle live channel says it is alive |
 //! | `BLIXT_STALL_MS` | `15000` | a live channel that takes no message for this long is closed |
 //! | `BLIXT_MAX_CONNECTIONS` | `20000` | open connections at most |
+//! | `BLIXT_HEAD_TIMEOUT_MS` | `15000` | a request head (or the next one on a kept-alive connection) must come within this |
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -22,12 +24,14 @@ pub struct Config {
     pub database_url: String,
     pub public_url: Option<String>,
     pub secure_cookies: bool,
+    pub trust_proxy: bool,
     pub site_root: PathBuf,
     pub room_size: usize,
     pub room_max: usize,
     pub heartbeat_ms: u64,
     pub stall_ms: u64,
     pub max_connections: usize,
+    pub head_timeout_ms: u64,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -66,18 +70,17 @@ impl Config {
                 ));
             }
         }
-        let secure_text = var("BLIXT_SECURE_COOKIES").unwrap_or_else(|| "false".into());
-        let secure_cookies = match secure_text.as_str() {
-            "true" | "1" | "yes" => true,
-            "false" | "0" | "no" => false,
-            _ => {
-                return Err(invalid(
-                    "BLIXT_SECURE_COOKIES",
-                    &secure_text,
-                    &"use true or false",
-                ))
-            }
+        let flag = |name: &'static str, default: bool| match var(name).as_deref() {
+            None => Ok(default),
+            Some("true" | "1" | "yes") => Ok(true),
+            Some("false" | "0" | "no") => Ok(false),
+            Some(other) => Err(invalid(name, other, &"use true or false")),
         };
+        let https = public_url
+            .as_deref()
+            .is_some_and(|u| u.starts_with("https://"));
+        let secure_cookies = flag("BLIXT_SECURE_COOKIES", https)?;
+        let trust_proxy = flag("BLIXT_TRUST_PROXY", false)?;
         let number = |name: &'static str, default: u64, range: std::ops::RangeInclusive<u64>| {
             let Some(text) = var(name) else {
                 return Ok(default);
@@ -106,15 +109,25 @@ impl Config {
             heartbeat_ms: number("BLIXT_HEARTBEAT_MS", 5000, 200..=60_000)?,
             stall_ms: number("BLIXT_STALL_MS", 15_000, 200..=600_000)?,
             max_connections: number("BLIXT_MAX_CONNECTIONS", 20_000, 10..=1_000_000)? as usize,
+            head_timeout_ms: number("BLIXT_HEAD_TIMEOUT_MS", 15_000, 100..=300_000)?,
             addr,
             database_url: var("BLIXT_DATABASE_URL")
                 .unwrap_or_else(|| "sqlite://data/blixt.db".into()),
             public_url,
             secure_cookies,
+            trust_proxy,
             site_root: var("LEPTOS_SITE_ROOT")
                 .unwrap_or_else(|| "target/site".into())
                 .into(),
         })
+    }
+
+    /// The scheme, host and port of the public URL (`https://blixt.example.se`).
+    pub fn public_origin(&self) -> Option<String> {
+        let url = self.public_url.as_deref()?;
+        let (scheme, rest) = url.split_once("://")?;
+        let host = rest.split('/').next()?;
+        Some(format!("{scheme}://{host}"))
     }
 
     /// The folder an SQLite database file lives in, so it can be created before opening.
@@ -145,6 +158,7 @@ mod tests {
         assert_eq!(config.database_url, "sqlite://data/blixt.db");
         assert_eq!(config.sqlite_folder(), Some(PathBuf::from("data")));
         assert!(!config.secure_cookies);
+        assert!(!config.trust_proxy);
         assert_eq!((config.room_size, config.room_max), (250, 2000));
         assert_eq!(config.heartbeat_ms, 5000);
     }
@@ -156,6 +170,10 @@ mod tests {
         assert!(Config::from_lookup(lookup(&[("BLIXT_PUBLIC_URL", "blixt.se")])).is_err());
         assert!(Config::from_lookup(lookup(&[("BLIXT_SECURE_COOKIES", "maybe")])).is_err());
         assert!(Config::from_lookup(lookup(&[("BLIXT_ROOM_SIZE", "3000")])).is_err());
+        let public =
+            Config::from_lookup(lookup(&[("BLIXT_PUBLIC_URL", "https://blixt.se/x")])).unwrap();
+        assert!(public.secure_cookies, "secure by default behind https");
+        assert_eq!(public.public_origin().as_deref(), Some("https://blixt.se"));
         assert!(Config::from_lookup(lookup(&[("BLIXT_HEARTBEAT_MS", "ten")])).is_err());
     }
 }

@@ -22,6 +22,15 @@ impl IntoResponse for HttpError {
     fn into_response(self) -> Response {
         let status =
             StatusCode::from_u16(self.0.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-        (status, axum::Json(self.0)).into_response()
+        let missed = self.0 == AppError::JamNotFound;
+        let mut response = (status, axum::Json(self.0)).into_response();
+        if missed {
+            // Counted as a failed guess (`limits::guard_codes`), which removes it.
+            response.headers_mut().insert(
+                app::error::MISSED_CODE,
+                axum::http::HeaderValue::from_static("1"),
+            );
+        }
+        response
     }
 }

@@ -7,9 +7,11 @@ mod assets;
 pub mod config;
 mod error;
 mod export;
+mod limits;
 mod live;
 mod mailbox;
 mod routes;
+mod security;
 pub mod serve;
 mod sessions;
 
@@ -44,6 +46,16 @@ pub struct ServerState {
     pub stall: std::time::Duration,
     /// Whether cookies are sent over HTTPS only.
     pub secure_cookies: bool,
+    /// Whether Blixt is reached over HTTPS (its public URL says so).
+    pub https: bool,
+    /// `https://host[:port]` of the public URL, the origin this site's pages have.
+    pub public_origin: Option<String>,
+    /// Whether the client's address is taken from the reverse proxy's `X-Forwarded-For`.
+    pub trust_proxy: bool,
+    pub guesses: Arc<limits::Guesses>,
+    pub new_jams: Arc<limits::NewJams>,
+    pub live_caps: Arc<limits::LiveCaps>,
+    pub live_limits: limits::LiveLimits,
 }
 
 impl FromRef<ServerState> for LeptosOptions {
@@ -125,7 +137,34 @@ pub async fn start(config: Config) -> Result<Running, StartError> {
         heartbeat: std::time::Duration::from_millis(config.heartbeat_ms),
         stall: std::time::Duration::from_millis(config.stall_ms),
         secure_cookies: config.secure_cookies,
+        https: config
+            .public_url
+            .as_deref()
+            .is_some_and(|u| u.starts_with("https://")),
+        public_origin: config.public_origin(),
+        trust_proxy: config.trust_proxy,
+        guesses: Arc::default(),
+        new_jams: Arc::default(),
+        live_caps: Arc::default(),
+        live_limits: limits::LiveLimits {
+            per_person: 12,
+            per_address: 30,
+            total: config.max_connections,
+        },
     };
+    let guesses = Arc::downgrade(&state.guesses);
+    let new_jams = state.new_jams.clone();
+    tokio::spawn(async move {
+        let mut every = tokio::time::interval(std::time::Duration::from_secs(120));
+        loop {
+            every.tick().await;
+            let Some(guesses) = guesses.upgrade() else {
+                return;
+            };
+            guesses.forget_old();
+            new_jams.forget_old();
+        }
+    });
 
     let pkg = config.site_root.join("pkg");
     if let Err(e) = assets::remove_stale(&pkg) {
@@ -137,7 +176,7 @@ pub async fn start(config: Config) -> Result<Running, StartError> {
     });
     let router = router(state).layer(session_layer);
     let limits = serve::Limits {
-        head_timeout: std::time::Duration::from_secs(15),
+        head_timeout: std::time::Duration::from_millis(config.head_timeout_ms),
         max_connections: config.max_connections,
         shutdown_grace: std::time::Duration::from_secs(10),
     };
@@ -165,7 +204,9 @@ fn session_layer(
         .with_name("blixt_session")
         .with_secure(config.secure_cookies)
         .with_same_site(SameSite::Lax)
-        .with_expiry(Expiry::OnInactivity(Duration::days(30)))
+        .with_expiry(Expiry::OnInactivity(Duration::days(
+            app::server::identity::SESSION_DAYS,
+        )))
 }
 
 fn router(state: ServerState) -> Router {
@@ -200,9 +241,29 @@ fn router(state: ServerState) -> Router {
     // would each hold.
     pages
         .route("/live/{code}", get(live::stream))
+        .route_layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            limits::guard_codes,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            limits::limit_new_jams,
+        ))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             routes::visitor_cookie,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            security::same_origin,
+        ))
+        // A request body that stalls is cut off; the live channel sends none.
+        .layer(tower_http::timeout::RequestBodyTimeoutLayer::new(
+            std::time::Duration::from_secs(20),
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            security::headers,
         ))
         .with_state(state)
 }

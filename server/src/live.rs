@@ -13,6 +13,7 @@
 //! `domain::view` made for this person.
 
 use crate::error::HttpError;
+use crate::limits::{client_ip, Holder, LiveTicket};
 use crate::mailbox::{mailbox, Producer, Undelivered};
 use crate::serve::{turned_true, Hangup, Socket};
 use crate::ServerState;
@@ -22,12 +23,13 @@ use app::server::engine::now_ms;
 use app::server::feed::{heartbeat, Published, Sent};
 use app::server::identity;
 use axum::body::{Body, Bytes};
-use axum::extract::{Path, State};
-use axum::http::{header, HeaderValue};
+use axum::extract::{ConnectInfo, Path, State};
+use axum::http::{header, HeaderMap, HeaderValue};
 use axum::response::{IntoResponse, Response};
 use axum::Extension;
 use futures::StreamExt;
 use std::convert::Infallible;
+use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::watch;
@@ -47,12 +49,27 @@ pub async fn stream(
     Path(code): Path<String>,
     hangup: Option<Extension<Hangup>>,
     socket: Option<Extension<Socket>>,
+    peer: Option<Extension<ConnectInfo<SocketAddr>>>,
+    headers: HeaderMap,
 ) -> Result<Response, HttpError> {
     let code = JoinCode::parse(&code)?;
     if let Some(Extension(socket)) = socket {
         socket.limit_send_buffer(SEND_BUFFER);
     }
-    let person = identity::known(&session).await?.unwrap_or(identity::NOBODY);
+    let known = identity::known(&session).await?;
+    let person = known.unwrap_or(identity::NOBODY);
+    // Counted until the screen's task ends: per person, per address for people without one.
+    let holder = match known {
+        Some(person) => Holder::Person(person.0),
+        None => match client_ip(&headers, peer.map(|c| c.0 .0), state.trust_proxy) {
+            Some(ip) => Holder::Address(ip),
+            None => Holder::All,
+        },
+    };
+    let ticket = match state.live_caps.open(holder, state.live_limits) {
+        Ok(ticket) => ticket,
+        Err(refusal) => return Ok(refusal.into_response()),
+    };
     let (_slot, states) = state.app.engine.watch(&code).await?;
     // One message waits at most: a connection that does not take it holds nothing more.
     let (out, messages) = mailbox();
@@ -64,6 +81,7 @@ pub async fn stream(
         stall: state.stall,
         shutdown: state.shutdown.clone(),
         hangup: hangup.map(|h| h.0),
+        _ticket: ticket,
     };
     tokio::spawn(screen.run());
     let body = Body::from_stream(messages.map(Ok::<_, Infallible>));
@@ -94,6 +112,8 @@ struct Screen {
     stall: Duration,
     shutdown: watch::Receiver<bool>,
     hangup: Option<Hangup>,
+    /// Counts this channel against the caps until it ends.
+    _ticket: LiveTicket,
 }
 
 impl Screen {
@@ -106,6 +126,7 @@ impl Screen {
             stall,
             mut shutdown,
             hangup,
+            _ticket,
         } = self;
         let send = |bytes: Bytes| deliver(&out, stall, hangup.as_ref(), bytes);
         let mut sent: Option<Sent> = None;
@@ -146,6 +167,7 @@ impl Screen {
                     }
                     last_send = Instant::now();
                 }
+                _ = out.gone() => return,
                 _ = turned_true(&mut shutdown) => return,
             }
         }

@@ -19,6 +19,8 @@ struct Shared {
     reader: AtomicWaker,
     /// Wakes the producer when the message was taken.
     taken: Notify,
+    /// Wakes the producer when the connection is gone.
+    gone: Notify,
     /// The producer or the connection is gone.
     closed: AtomicBool,
 }
@@ -41,6 +43,7 @@ pub fn mailbox() -> (Producer, Body) {
         slot: Mutex::new(None),
         reader: AtomicWaker::new(),
         taken: Notify::new(),
+        gone: Notify::new(),
         closed: AtomicBool::new(false),
     });
     (Producer(shared.clone()), Body(shared))
@@ -68,6 +71,19 @@ impl Producer {
             if tokio::time::timeout_at(deadline, taken).await.is_err() {
                 return Err(Undelivered::Stalled);
             }
+        }
+    }
+}
+
+impl Producer {
+    /// Resolves when the connection is gone (the screen closed, or the network said so).
+    pub async fn gone(&self) {
+        loop {
+            let gone = self.0.gone.notified();
+            if self.0.closed.load(Ordering::Acquire) {
+                return;
+            }
+            gone.await;
         }
     }
 }
@@ -100,6 +116,7 @@ impl Drop for Body {
     fn drop(&mut self) {
         self.0.closed.store(true, Ordering::Release);
         self.0.taken.notify_one();
+        self.0.gone.notify_waiters();
     }
 }
 
@@ -129,6 +146,14 @@ mod tests {
         assert_eq!(body.next().await.unwrap(), "c");
         drop(producer);
         assert_eq!(body.next().await, None, "the stream ends with the producer");
+        let (producer, body) = mailbox();
+        let waiting = tokio::spawn(async move { producer.gone().await });
+        tokio::time::sleep(Duration::from_millis(10)).await;
+        drop(body);
+        tokio::time::timeout(Duration::from_secs(1), waiting)
+            .await
+            .expect("the producer hears that the connection is gone")
+            .unwrap();
     }
 
     #[tokio::test]

@@ -47,7 +47,7 @@ pub async fn lang(Path(code): Path<String>, Query(back): Query<Back>) -> Respons
     };
     let to = back
         .to
-        .filter(|to| to.starts_with('/') && !to.starts_with("//") && !to.contains('\\'))
+        .filter(|to| is_local_path(to))
         .unwrap_or_else(|| "/".into());
     let cookie = format!(
         "{}={}; Path=/; Max-Age=31536000; SameSite=Lax",
@@ -55,6 +55,16 @@ pub async fn lang(Path(code): Path<String>, Query(back): Query<Back>) -> Respons
         lang.code()
     );
     ([(header::SET_COOKIE, cookie)], Redirect::to(&to)).into_response()
+}
+
+/// A path on this site: `/` and then only the characters Blixt's own paths use, so nothing a
+/// browser reads as another host (`//host`, `/\\host`, `/%09/host` with the tab dropped).
+fn is_local_path(to: &str) -> bool {
+    to.starts_with('/')
+        && !to.starts_with("//")
+        && to
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'/' | b'-' | b'_' | b'.'))
 }
 
 /// `GET /healthz`: answers once the database does.
@@ -90,4 +100,27 @@ pub async fn visitor_cookie(
         }
     }
     response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_local_path;
+
+    #[test]
+    fn the_language_switch_goes_back_only_to_this_site() {
+        for good in ["/", "/host/BCDFGH", "/j/BCDFGH", "/jam/BCDFGH"] {
+            assert!(is_local_path(good), "{good}");
+        }
+        for bad in [
+            "//evil.se",
+            "/\\evil.se",
+            "/\t/evil.se",
+            "https://evil.se",
+            "/%09/evil.se",
+            "evil",
+            "/a?b=//c",
+        ] {
+            assert!(!is_local_path(bad), "{bad}");
+        }
+    }
 }

@@ -34,10 +34,29 @@ pub async fn person(session: &Session, headers: &HeaderMap) -> Result<PersonId, 
     Ok(PersonId(id))
 }
 
+/// How long a session lasts without use. Every day it is used, it is renewed: a facilitator
+/// who comes back for the results now and then keeps being the facilitator.
+pub const SESSION_DAYS: i64 = 30;
+
 /// The session's person, if it has one.
 pub async fn known(session: &Session) -> Result<Option<PersonId>, AppError> {
     let known: Option<Uuid> = session.get(PERSON_KEY).await.map_err(storage)?;
+    if known.is_some() {
+        renew(session);
+    }
     Ok(known.map(PersonId))
+}
+
+/// Moves the session's end a full `SESSION_DAYS` ahead once it is a day nearer (so a busy
+/// session is written once a day, not at every request).
+fn renew(session: &Session) {
+    use tower_sessions::cookie::time::{Duration, OffsetDateTime};
+    let left = session.expiry_date() - OffsetDateTime::now_utc();
+    if left < Duration::days(SESSION_DAYS - 1) {
+        session.set_expiry(Some(tower_sessions::Expiry::OnInactivity(Duration::days(
+            SESSION_DAYS,
+        ))));
+    }
 }
 
 /// The person a new session is for. From a visitor token it is a hash of the token, so nobody

@@ -47,6 +47,10 @@ macro_rules! on_tx {
 #[derive(Clone)]
 pub struct Store {
     db: Db,
+    /// SQLite: reads get connections of their own, so a read never waits for a connection
+    /// that a writer holds while it waits for SQLite's one write lock (WAL lets readers go on
+    /// while someone writes). PostgreSQL needs no such split.
+    reads: Option<SqlitePool>,
 }
 
 /// One stored change: the version it led to, the change, and when it was accepted.
@@ -86,7 +90,10 @@ impl Store {
                 .connect_with(options)
                 .await?;
             sqlx::migrate!("./migrations/postgres").run(&pool).await?;
-            Db::Postgres(pool)
+            return Ok(Self {
+                db: Db::Postgres(pool),
+                reads: None,
+            });
         } else {
             let options = SqliteConnectOptions::from_str(url)?
                 .create_if_missing(true)
@@ -97,13 +104,28 @@ impl Store {
                 .busy_timeout(Duration::from_secs(10))
                 .foreign_keys(true);
             let pool = SqlitePoolOptions::new()
+                .max_connections(4)
+                .connect_with(options.clone())
+                .await?;
+            sqlx::migrate!("./migrations/sqlite").run(&pool).await?;
+            let reads = SqlitePoolOptions::new()
                 .max_connections(8)
                 .connect_with(options)
                 .await?;
-            sqlx::migrate!("./migrations/sqlite").run(&pool).await?;
-            Db::Sqlite(pool)
+            (Db::Sqlite(pool), Some(reads))
         };
-        Ok(Self { db })
+        Ok(Self {
+            db: db.0,
+            reads: db.1,
+        })
+    }
+
+    /// Where reads go: the read pool (SQLite) or the one pool.
+    fn read_db(&self) -> Db {
+        match &self.reads {
+            Some(reads) => Db::Sqlite(reads.clone()),
+            None => self.db.clone(),
+        }
     }
 
     /// The pools, for the session store that shares the database.
@@ -147,7 +169,7 @@ impl Store {
     }
 
     pub async fn jam_id_by_code(&self, code: &JoinCode) -> Result<Uuid, AppError> {
-        let id: Option<String> = on_db!(&self.db, pool => {
+        let id: Option<String> = on_db!(&self.read_db(), pool => {
             sqlx::query_scalar("SELECT id FROM jams WHERE code = $1")
                 .bind(code.as_str())
                 .fetch_optional(pool)
@@ -158,7 +180,7 @@ impl Store {
     }
 
     pub async fn jam_id_by_share_token(&self, token: &str) -> Result<Uuid, AppError> {
-        let id: Option<String> = on_db!(&self.db, pool => {
+        let id: Option<String> = on_db!(&self.read_db(), pool => {
             sqlx::query_scalar("SELECT id FROM jams WHERE share_token = $1")
                 .bind(token)
                 .fetch_optional(pool)
@@ -169,7 +191,7 @@ impl Store {
     }
 
     pub async fn snapshot(&self, jam: Uuid) -> Result<Snapshot, AppError> {
-        let state: Option<String> = on_db!(&self.db, pool => {
+        let state: Option<String> = on_db!(&self.read_db(), pool => {
             sqlx::query_scalar("SELECT state FROM jam_snapshots WHERE jam_id = $1")
                 .bind(jam.to_string())
                 .fetch_optional(pool)
@@ -223,12 +245,30 @@ impl Store {
         }
     }
 
-    /// Answers once the database can be read and written.
+    /// Answers once the database can be read and written, within a few seconds.
     pub async fn check(&self) -> Result<(), AppError> {
-        on_db!(&self.db, pool => {
-            sqlx::query("SELECT 1").execute(pool).await.map_err(storage)?;
-        });
-        Ok(())
+        let write = async {
+            on_db!(&self.db, pool => {
+                sqlx::query(
+                    "INSERT INTO health (id, at_ms) VALUES (1, $1)
+                     ON CONFLICT (id) DO UPDATE SET at_ms = excluded.at_ms",
+                )
+                .bind(chrono::Utc::now().timestamp_millis())
+                .execute(pool)
+                .await
+                .map_err(storage)?;
+            });
+            on_db!(&self.read_db(), pool => {
+                sqlx::query("SELECT 1").execute(pool).await.map_err(storage)?;
+            });
+            Ok(())
+        };
+        tokio::time::timeout(Duration::from_secs(3), write)
+            .await
+            .unwrap_or_else(|_| {
+                tracing::error!("the database did not take a write within 3 s");
+                Err(AppError::Storage)
+            })
     }
 }
 

@@ -52,6 +52,24 @@ impl TestDb {
         self.url.starts_with("postgres")
     }
 
+    /// Holds the lock writers need (SQLite's write lock; the health table in PostgreSQL) until
+    /// the answer is dropped.
+    pub async fn hold_write_lock(&self) -> Box<dyn std::any::Any + Send> {
+        if self.is_postgres() {
+            let pool = sqlx::PgPool::connect(&self.url).await.unwrap();
+            let mut tx = pool.begin().await.unwrap();
+            sqlx::query("LOCK TABLE health IN ACCESS EXCLUSIVE MODE")
+                .execute(&mut *tx)
+                .await
+                .unwrap();
+            Box::new((tx, pool))
+        } else {
+            let pool = sqlx::SqlitePool::connect(&self.url).await.unwrap();
+            let tx = pool.begin_with("BEGIN IMMEDIATE").await.unwrap();
+            Box::new((tx, pool))
+        }
+    }
+
     /// The single number a `SELECT COUNT(*) …` answers, read directly from the database.
     pub async fn count(&self, sql: &str) -> i64 {
         if self.is_postgres() {

@@ -1,0 +1,287 @@
+//! A public Blixt against hostile clients, over its real socket: slow heads, too many streams,
+//! guessed codes, jams made in bulk, cross-site requests, missing security headers, redirects
+//! to elsewhere, a database that cannot be written.
+
+mod common;
+
+use common::{Browser, TestDb, TestServer};
+use reqwest::StatusCode;
+use serde_json::json;
+use std::time::{Duration, Instant};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_client_that_never_finishes_its_request_head_is_cut_off() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = TestServer::start_with(
+        TestDb::fresh(dir.path()).await,
+        &[("BLIXT_HEAD_TIMEOUT_MS", "500")],
+    )
+    .await;
+    let addr = server.base.trim_start_matches("http://").to_string();
+    let mut slow = tokio::net::TcpStream::connect(&addr).await.unwrap();
+    slow.write_all(b"GET / HTTP/1.1\r\nHost: x\r\nX-Slow: ")
+        .await
+        .unwrap();
+    let started = Instant::now();
+    let mut rest = Vec::new();
+    tokio::time::timeout(Duration::from_secs(5), slow.read_to_end(&mut rest))
+        .await
+        .expect("the server closes the connection")
+        .ok();
+    assert!(started.elapsed() < Duration::from_secs(3));
+    // Everyone else is served meanwhile.
+    assert_eq!(
+        server.browser().get("/healthz").await.status(),
+        StatusCode::OK
+    );
+    server.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn one_person_cannot_open_live_streams_without_end() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = TestServer::start(dir.path()).await;
+    let host = server.browser();
+    let code = host.create_jam("Strömmar").await;
+    let mut open = Vec::new();
+    for _ in 0..12 {
+        open.push(host.live(&code).await);
+    }
+    let refused = host.get(&format!("/live/{code}")).await;
+    assert_eq!(refused.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert!(refused.headers().contains_key("retry-after"));
+    // Closing one frees a place.
+    drop(open.pop());
+    let mut again = None;
+    for _ in 0..50 {
+        let response = host.get(&format!("/live/{code}")).await;
+        if response.status() == StatusCode::OK {
+            again = Some(response);
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert!(again.is_some(), "a freed place can be taken again");
+    server.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn guessing_join_codes_is_refused_but_a_room_joining_from_one_address_is_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = TestServer::start(dir.path()).await;
+    let host = server.browser();
+    let code = host.create_jam("Gissa inte").await;
+    // A whole room behind one venue address joins the jam it was given: never refused.
+    let room: Vec<Browser> = (0..60).map(|_| server.browser()).collect();
+    let joins = room.iter().enumerate().map(|(i, p)| {
+        let code = code.clone();
+        async move { p.join(&code, &format!("P{i}")).await.status }
+    });
+    for status in futures::future::join_all(joins).await {
+        assert_eq!(status, StatusCode::OK);
+    }
+    // Someone tries codes: after a score of misses in a minute, every look-up is refused,
+    // the right code too.
+    let guesser = server.browser();
+    let mut statuses = Vec::new();
+    for i in 0..24 {
+        let wrong = format!(
+            "BBBB{}{}",
+            ["B", "C", "D", "F"][i % 4],
+            ["G", "H", "J", "K", "M", "N"][i % 6]
+        );
+        if wrong == code {
+            continue;
+        }
+        statuses.push(
+            guesser
+                .call("join_jam", &[("code", wrong.as_str()), ("name", "X")])
+                .await
+                .status,
+        );
+    }
+    assert_eq!(statuses[0], StatusCode::NOT_FOUND);
+    assert!(
+        statuses.contains(&StatusCode::TOO_MANY_REQUESTS),
+        "{statuses:?}"
+    );
+    let right = guesser
+        .call("join_jam", &[("code", code.as_str()), ("name", "X")])
+        .await;
+    assert_eq!(right.status, StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(
+        guesser.get(&format!("/live/{code}")).await.status(),
+        StatusCode::TOO_MANY_REQUESTS
+    );
+    server.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn jams_cannot_be_made_in_bulk() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = TestServer::start(dir.path()).await;
+    let mut statuses = Vec::new();
+    for i in 0..14 {
+        let answer = server
+            .browser()
+            .call("create_jam", &[("topic", &format!("Ämne {i}"))])
+            .await;
+        statuses.push(answer.status);
+    }
+    assert_eq!(
+        statuses.iter().filter(|s| **s == StatusCode::OK).count(),
+        10,
+        "{statuses:?}"
+    );
+    assert_eq!(statuses[13], StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(server.stored_jams().await, 10);
+    server.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn another_sites_page_cannot_drive_a_jam() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = TestServer::start(dir.path()).await;
+    let host = server.browser();
+    let code = host.create_jam("Inga främmande formulär").await;
+    let version = host.view(&code).await.body["version"].clone();
+    let forged =
+        |origin: Option<&'static str>, site: Option<&'static str>, content_type: &'static str| {
+            let mut request = host
+                .client
+                .post(format!("{}/api/command", server.base))
+                .header("content-type", content_type)
+                .body(
+                    json!({"code": code, "id": uuid::Uuid::new_v4(), "command": "NextRound"})
+                        .to_string(),
+                );
+            if let Some(origin) = origin {
+                request = request.header("origin", origin);
+            }
+            if let Some(site) = site {
+                request = request.header("sec-fetch-site", site);
+            }
+            async move { request.send().await.unwrap().status() }
+        };
+    assert_eq!(
+        forged(Some("http://evil.example"), None, "application/json").await,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        forged(None, Some("cross-site"), "application/json").await,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        forged(None, Some("same-site"), "application/json").await,
+        StatusCode::FORBIDDEN,
+        "a sibling site"
+    );
+    assert_eq!(
+        forged(None, None, "text/plain").await,
+        StatusCode::UNSUPPORTED_MEDIA_TYPE
+    );
+    assert_eq!(
+        host.view(&code).await.body["version"],
+        version,
+        "nothing changed"
+    );
+    // The site's own page does it.
+    let own = server.base.clone();
+    let own: &'static str = Box::leak(own.into_boxed_str());
+    assert_eq!(
+        forged(Some(own), Some("same-origin"), "application/json").await,
+        StatusCode::OK
+    );
+    server.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pages_carry_security_headers_and_the_language_switch_stays_on_site() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = TestServer::start(dir.path()).await;
+    let browser = server.browser();
+    let page = browser.get("/").await;
+    let headers = page.headers().clone();
+    let csp = headers["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .to_string();
+    assert!(csp.contains("frame-ancestors 'none'"), "{csp}");
+    assert!(csp.contains("script-src 'self' 'nonce-"), "{csp}");
+    assert_eq!(headers["x-content-type-options"], "nosniff");
+    assert_eq!(headers["referrer-policy"], "no-referrer");
+    let nonce = csp
+        .split("'nonce-")
+        .nth(1)
+        .unwrap()
+        .split('\'')
+        .next()
+        .unwrap()
+        .to_string();
+    let html = page.text().await.unwrap();
+    assert!(
+        html.contains(&format!("nonce=\"{nonce}\"")),
+        "the hydration script carries the nonce"
+    );
+    let api = browser.get("/healthz").await;
+    assert!(api.headers()["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .contains("default-src 'none'"));
+
+    for evil in [
+        "/%09/other.host/",
+        "//other.host/",
+        "/\\other.host",
+        "https://other.host/",
+    ] {
+        let response = browser
+            .get(&format!("/lang/en?to={}", urlencode(evil)))
+            .await;
+        assert_eq!(response.headers()["location"], "/", "{evil}");
+    }
+    let fine = browser.get("/lang/en?to=/join").await;
+    assert_eq!(fine.headers()["location"], "/join");
+    server.stop().await;
+}
+
+fn urlencode(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'/' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// Reads go on while something holds the database's write lock; the health check, which
+/// writes, says the database is not well.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_database_that_cannot_be_written_fails_the_health_check_but_not_the_readers() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = TestDb::fresh(dir.path()).await;
+    let server = TestServer::start_on(db.clone()).await;
+    let host = server.browser();
+    let code = host.create_jam("Låst databas").await;
+    assert_eq!(host.get("/healthz").await.status(), StatusCode::OK);
+
+    let hold = db.hold_write_lock().await;
+    let started = Instant::now();
+    assert_eq!(
+        host.get("/healthz").await.status(),
+        StatusCode::SERVICE_UNAVAILABLE
+    );
+    assert!(started.elapsed() < Duration::from_secs(6));
+    let read = host.view(&code).await;
+    assert_eq!(
+        read.status,
+        StatusCode::OK,
+        "reads do not wait behind the lock"
+    );
+    drop(hold);
+    assert_eq!(host.get("/healthz").await.status(), StatusCode::OK);
+    server.stop().await;
+}
