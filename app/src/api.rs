@@ -114,6 +114,36 @@ pub async fn load_host_screen(code: String) -> Result<HostScreen, AppError> {
     .await
 }
 
+/// Deletes the jam with `code` and everything in it, for good. The facilitator's only.
+#[server(endpoint = "delete_jam")]
+pub async fn delete_jam(code: String) -> Result<(), AppError> {
+    ssr::answer(async {
+        let code = crate::domain::JoinCode::parse(&code)?;
+        let (state, person) = ssr::asker().await?;
+        let jam = state.engine.current(&code).await?;
+        if jam.role_of(person) != crate::domain::Role::Facilitator {
+            return Err(AppError::NotFacilitator);
+        }
+        state.engine.delete(&code).await
+    })
+    .await
+}
+
+/// What the start page tells people about this installation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AboutSite {
+    /// Jams are deleted this many days after their last change.
+    pub retention_days: u32,
+}
+
+#[server(endpoint = "site_facts")]
+pub async fn site_facts() -> Result<AboutSite, AppError> {
+    let state = use_context::<crate::server::AppState>().ok_or(AppError::Storage)?;
+    Ok(AboutSite {
+        retention_days: state.retention_days,
+    })
+}
+
 #[cfg(feature = "ssr")]
 mod ssr {
     use crate::domain::PersonId;
@@ -136,7 +166,16 @@ mod ssr {
         let headers = leptos_axum::extract::<axum::http::HeaderMap>()
             .await
             .unwrap_or_default();
-        Ok((state, identity::person(&session, &headers).await?))
+        let person = identity::person(&session, &headers).await?;
+        // So the session goes when the person's last jam does.
+        if let Some(id) = session.id() {
+            state
+                .engine
+                .store()
+                .remember_session(&id.to_string(), person)
+                .await?;
+        }
+        Ok((state, person))
     }
 
     async fn state_and_session() -> Result<(AppState, tower_sessions::Session), AppError> {

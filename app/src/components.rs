@@ -85,17 +85,28 @@ pub fn ErrorScreen(error: AppError) -> impl IntoView {
     }
 }
 
-/// Shown while the live channel is down, so nobody mistakes a stale screen for a quiet room.
+/// Shown while the live channel is down, so nobody mistakes a stale screen for a quiet room;
+/// and when the jam has been deleted.
 #[component]
 pub fn ConnectionBanner(connection: ReadSignal<Connection>) -> impl IntoView {
     let t = use_texts();
-    move || {
-        (connection.get() == Connection::Reconnecting).then(|| {
+    move || match connection.get() {
+        Connection::Reconnecting => Some(
             view! {
                 <div class="connection-banner" role="status">
                     {move || t.get().reconnecting}
                 </div>
             }
-        })
+            .into_any(),
+        ),
+        Connection::Gone => Some(
+            view! {
+                <div class="connection-banner gone" role="status" data-testid="jam-gone">
+                    {move || t.get().jam_gone} " " <a href="/">{move || t.get().to_start}</a>
+                </div>
+            }
+            .into_any(),
+        ),
+        Connection::Connecting | Connection::Live => None,
     }
 }

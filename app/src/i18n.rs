@@ -64,6 +64,13 @@ pub struct Texts {
 
     pub loading: &'static str,
     pub reconnecting: &'static str,
+    /// The live channel said the jam was deleted.
+    pub jam_gone: &'static str,
+    /// The start page: what is kept, and for how long (days).
+    pub privacy: fn(u32) -> String,
+    pub delete_jam: &'static str,
+    pub delete_confirm: &'static str,
+    pub delete_yes: &'static str,
 
     pub err_topic_empty: &'static str,
     pub err_name_empty: &'static str,
@@ -238,6 +245,11 @@ pub static SV: Texts = Texts {
 
     loading: "Laddar…",
     reconnecting: "Anslutningen bröts – återansluter…",
+    jam_gone: "Jammet är raderat.",
+    privacy: |days| format!("Integritet: Blixt sparar bara det som skrivs i ett jam – namn, lappar, röster och åtgärder – och raderar jammet {days} dagar efter den senaste ändringen, eller direkt när processledaren raderar det. Den som bara tittar sparas inte."),
+    delete_jam: "Radera jammet",
+    delete_confirm: "Radera jammet och allt i det för alltid? Ladda ner resultatet först om ni vill spara det.",
+    delete_yes: "Ja, radera",
 
     err_topic_empty: "Skriv en utmaning eller ett ämne.",
     err_name_empty: "Skriv ditt namn.",
@@ -487,6 +499,11 @@ pub static EN: Texts = Texts {
 
     loading: "Loading…",
     reconnecting: "Connection lost – reconnecting…",
+    jam_gone: "This jam has been deleted.",
+    privacy: |days| format!("Privacy: Blixt keeps only what is written in a jam – names, notes, votes and actions – and deletes the jam {days} days after its last change, or at once when the facilitator deletes it. Nothing is kept for someone who only looks."),
+    delete_jam: "Delete the jam",
+    delete_confirm: "Delete the jam and everything in it for good? Download the results first if you want to keep them.",
+    delete_yes: "Yes, delete",
 
     err_topic_empty: "Write a challenge or topic.",
     err_name_empty: "Write your name.",
@@ -737,6 +754,11 @@ pub static FI: Texts = Texts {
 
     loading: "Ladataan…",
     reconnecting: "Yhteys katkesi – yhdistetään uudelleen…",
+    jam_gone: "Tämä jami on poistettu.",
+    privacy: |days| format!("Tietosuoja: Blixt tallentaa vain sen, mitä jamiin kirjoitetaan – nimet, laput, äänet ja toimenpiteet – ja poistaa jamin {days} päivän kuluttua viimeisestä muutoksesta tai heti, kun fasilitaattori poistaa sen. Pelkästä katselusta ei tallenneta mitään."),
+    delete_jam: "Poista jami",
+    delete_confirm: "Poistetaanko jami ja kaikki sen sisältö pysyvästi? Lataa tulokset ensin, jos haluat säilyttää ne.",
+    delete_yes: "Kyllä, poista",
 
     err_topic_empty: "Kirjoita haaste tai aihe.",
     err_name_empty: "Kirjoita nimesi.",

@@ -20,6 +20,8 @@ pub enum Connection {
     Connecting,
     Live,
     Reconnecting,
+    /// The jam was deleted; nothing more will come.
+    Gone,
 }
 
 /// The URL of the event stream of the jam with `code`.
@@ -42,7 +44,7 @@ pub fn use_live_view(code: String) -> (ReadSignal<Option<JamView>>, ReadSignal<C
 #[cfg(feature = "hydrate")]
 mod browser {
     use super::*;
-    use crate::domain::live::{Heartbeat, Message, Replica, HEARTBEAT_EVENT};
+    use crate::domain::live::{Heartbeat, Message, Replica, GONE_EVENT, HEARTBEAT_EVENT};
     use send_wrapper::SendWrapper;
     use std::cell::RefCell;
     use std::rc::Rc;
@@ -178,6 +180,17 @@ mod browser {
                 }
             })
         };
+        let on_gone = {
+            let channel = Rc::clone(channel);
+            Closure::<dyn FnMut(web_sys::Event)>::new(move |_| {
+                let mut c = channel.borrow_mut();
+                c.closed = true;
+                if let Some(source) = c.source.take() {
+                    source.close();
+                }
+                c.set_connection.set(Connection::Gone);
+            })
+        };
         let on_error = {
             let channel = Rc::clone(channel);
             Closure::<dyn FnMut(web_sys::Event)>::new(move |_| {
@@ -200,6 +213,8 @@ mod browser {
             HEARTBEAT_EVENT,
             on_heartbeat.as_ref().unchecked_ref(),
         );
+        let _ =
+            source.add_event_listener_with_callback(GONE_EVENT, on_gone.as_ref().unchecked_ref());
         let mut c = channel.borrow_mut();
         if let Some(old) = c.source.replace(source) {
             old.close();
@@ -207,7 +222,8 @@ mod browser {
         c.replica = None;
         c.heard_at = js_sys::Date::now();
         c.handlers.clear();
-        c.handlers.extend([on_message, on_heartbeat, on_error]);
+        c.handlers
+            .extend([on_message, on_heartbeat, on_gone, on_error]);
     }
 
     fn schedule_reopen(channel: &Rc<RefCell<Channel>>) {

@@ -17,6 +17,8 @@ use serde_json::Value;
 
 /// The event name of heartbeats on the event stream (messages have the default name).
 pub const HEARTBEAT_EVENT: &str = "hb";
+/// The event that says the jam was deleted: nothing more comes, and reconnecting is pointless.
+pub const GONE_EVENT: &str = "gone";
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Message {

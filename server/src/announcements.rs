@@ -4,7 +4,7 @@
 //! N now", and the engine reads what it is missing.
 
 use app::server::engine::Engine;
-use app::server::store::{parse_announcement, CHANGES_CHANNEL};
+use app::server::store::{parse_announcement, Announcement, CHANGES_CHANNEL};
 use sqlx::postgres::PgListener;
 use sqlx::PgPool;
 use std::sync::Arc;
@@ -40,10 +40,14 @@ pub async fn listen(pool: PgPool, engine: std::sync::Weak<Engine>) {
                         let Some(engine) = engine.upgrade() else {
                             return;
                         };
-                        if let Some((jam, version)) = parse_announcement(notification.payload()) {
-                            if let Err(e) = engine.announced(jam, version).await {
-                                tracing::warn!(%jam, error = %e, "could not catch up a jam");
+                        match parse_announcement(notification.payload()) {
+                            Some((jam, Announcement::Changed(version))) => {
+                                if let Err(e) = engine.announced(jam, version).await {
+                                    tracing::warn!(%jam, error = %e, "could not catch up a jam");
+                                }
                             }
+                            Some((jam, Announcement::Deleted)) => engine.forget(jam),
+                            None => {}
                         }
                     }
                 }

@@ -13,6 +13,7 @@
 //! | `BLIXT_HEARTBEAT_MS` | `5000` | how often an idle live channel says it is alive |
 //! | `BLIXT_STALL_MS` | `15000` | a live channel that takes no message for this long is closed |
 //! | `BLIXT_MAX_CONNECTIONS` | `20000` | open connections at most |
+//! | `BLIXT_RETENTION_DAYS` | `30` | a jam is deleted this many days after its last change |
 //! | `BLIXT_HEAD_TIMEOUT_MS` | `15000` | a request head (or the next one on a kept-alive connection) must come within this |
 
 use std::net::SocketAddr;
@@ -32,6 +33,7 @@ pub struct Config {
     pub stall_ms: u64,
     pub max_connections: usize,
     pub head_timeout_ms: u64,
+    pub retention_days: u32,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -110,6 +112,7 @@ impl Config {
             stall_ms: number("BLIXT_STALL_MS", 15_000, 200..=600_000)?,
             max_connections: number("BLIXT_MAX_CONNECTIONS", 20_000, 10..=1_000_000)? as usize,
             head_timeout_ms: number("BLIXT_HEAD_TIMEOUT_MS", 15_000, 100..=300_000)?,
+            retention_days: number("BLIXT_RETENTION_DAYS", 30, 1..=3650)? as u32,
             addr,
             database_url: var("BLIXT_DATABASE_URL")
                 .unwrap_or_else(|| "sqlite://data/blixt.db".into()),

@@ -101,14 +101,22 @@ pub async fn start(config: Config) -> Result<Running, StartError> {
     let engine = Arc::new(Engine::new(store, config.room_size, config.room_max));
     announcements::start(&engine);
     let sweeper = Arc::downgrade(&engine);
+    let retention_days = config.retention_days;
     tokio::spawn(async move {
+        // Once a minute quiet jams leave memory; once an hour (and at start) jams past their
+        // retention time are deleted.
         let mut every = tokio::time::interval(std::time::Duration::from_secs(60));
-        loop {
+        for minute in 0u64.. {
             every.tick().await;
             let Some(engine) = sweeper.upgrade() else {
                 return;
             };
             engine.sweep();
+            if minute % 60 == 0 {
+                if let Err(e) = engine.delete_left_jams(retention_days).await {
+                    tracing::warn!(error = %e, "could not delete old jams");
+                }
+            }
         }
     });
 
@@ -132,6 +140,7 @@ pub async fn start(config: Config) -> Result<Running, StartError> {
         app: AppState {
             engine,
             public_url: config.public_url.as_deref().map(Arc::from),
+            retention_days: config.retention_days,
         },
         shutdown: shutdown.clone(),
         heartbeat: std::time::Duration::from_millis(config.heartbeat_ms),

@@ -17,7 +17,7 @@ use crate::limits::{client_ip, Holder, LiveTicket};
 use crate::mailbox::{mailbox, Producer, Undelivered};
 use crate::serve::{turned_true, Hangup, Socket};
 use crate::ServerState;
-use app::domain::live::HEARTBEAT_EVENT;
+use app::domain::live::{GONE_EVENT, HEARTBEAT_EVENT};
 use app::domain::{JoinCode, PersonId};
 use app::server::engine::now_ms;
 use app::server::feed::{heartbeat, Published, Sent};
@@ -133,6 +133,11 @@ impl Screen {
         let mut last_send = Instant::now();
         loop {
             let newest = states.borrow_and_update().clone();
+            if newest.gone {
+                // The jam was deleted: the screen says so and stops reconnecting.
+                let _ = send(event(Some(GONE_EVENT), "{}", false)).await;
+                return;
+            }
             if let Some((message, holds)) = newest.message_for(
                 person,
                 sent.as_ref(),

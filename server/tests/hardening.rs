@@ -285,3 +285,103 @@ async fn a_database_that_cannot_be_written_fails_the_health_check_but_not_the_re
     assert_eq!(host.get("/healthz").await.status(), StatusCode::OK);
     server.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_facilitator_deletes_a_jam_at_once_and_its_screens_hear_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = TestServer::start(dir.path()).await;
+    let other = server.browser();
+    let kept = other.create_jam("Ett annat jam").await;
+    let sessions_before = server.stored_sessions().await;
+    let host = server.browser();
+    let code = host.create_jam("Radera mig").await;
+    let phone = server.browser();
+    phone.join(&code, "Dana").await;
+    assert_eq!(server.stored_sessions().await, sessions_before + 2);
+    let mut live = phone.live(&code).await;
+    live.next_view(Duration::from_secs(2)).await;
+
+    let refused = phone.call("delete_jam", &[("code", code.as_str())]).await;
+    assert_eq!(
+        refused.status,
+        StatusCode::FORBIDDEN,
+        "a phone cannot delete the jam"
+    );
+    let deleted = host.call("delete_jam", &[("code", code.as_str())]).await;
+    assert_eq!(deleted.status, StatusCode::OK, "{:?}", deleted.body);
+
+    let gone = tokio::time::timeout(Duration::from_secs(2), async {
+        loop {
+            let event = live.next_event().await;
+            if event.name.as_deref() == Some("gone") {
+                return event;
+            }
+        }
+    })
+    .await
+    .expect("the phone hears the jam is gone");
+    assert_eq!(gone.data, "{}");
+    assert_eq!(phone.view(&code).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(host.view(&code).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        server.stored_sessions().await,
+        sessions_before,
+        "the sessions of people who were only in it went with it"
+    );
+    assert_eq!(
+        other.view(&kept).await.status,
+        StatusCode::OK,
+        "other jams stay"
+    );
+    server.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_jam_left_alone_past_the_retention_time_is_deleted_with_its_sessions() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = TestDb::fresh(dir.path()).await;
+    let settings = [("BLIXT_RETENTION_DAYS", "30")];
+    let server = TestServer::start_with(db.clone(), &settings).await;
+    let host = server.browser();
+    let old = host.create_jam("Gammalt jam").await;
+    let phone = server.browser();
+    phone.join(&old, "Eero").await;
+    let recent_host = server.browser();
+    let recent = recent_host.create_jam("Nytt jam").await;
+    server.stop().await;
+
+    // The old jam's last change was 31 days ago.
+    let month_ago = chrono::Utc::now().timestamp_millis() - 31 * 24 * 3600 * 1000;
+    db.execute(&format!(
+        "UPDATE jams SET changed_ms = {month_ago} WHERE code = '{old}'"
+    ))
+    .await;
+    let server = TestServer::start_with(db, &settings).await;
+    let gone = tokio::time::timeout(Duration::from_secs(5), async {
+        loop {
+            if server.stored_jams().await == 1 {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    })
+    .await;
+    assert!(
+        gone.is_ok(),
+        "the old jam is deleted when the server starts"
+    );
+    assert_eq!(
+        host.against(&server).view(&old).await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        recent_host.against(&server).view(&recent).await.status,
+        StatusCode::OK
+    );
+    assert_eq!(
+        server.stored_sessions().await,
+        1,
+        "only the recent jam's facilitator's"
+    );
+    server.stop().await;
+}

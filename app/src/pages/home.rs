@@ -1,6 +1,6 @@
 //! `/`: where a facilitator starts a jam.
 
-use crate::api::CreateJam;
+use crate::api::{site_facts, CreateJam};
 use crate::components::{ErrorNote, TopBar};
 use crate::domain::Topic;
 use crate::locale::use_texts;
@@ -10,6 +10,7 @@ use leptos::prelude::*;
 pub fn HomePage() -> impl IntoView {
     let t = use_texts();
     let create = ServerAction::<CreateJam>::new();
+    let about = Resource::new(|| (), |_| site_facts());
     let error = Signal::derive(move || create.value().get().and_then(Result::err));
     view! {
         <TopBar/>
@@ -34,6 +35,18 @@ pub fn HomePage() -> impl IntoView {
             <p class="aside">
                 <a href="/join">{move || t.get().join_instead}</a>
             </p>
+            <Suspense>
+                {move || {
+                    about
+                        .get()
+                        .and_then(Result::ok)
+                        .map(|about| view! {
+                            <p class="privacy muted" data-testid="privacy">
+                                {move || (t.get().privacy)(about.retention_days)}
+                            </p>
+                        })
+                }}
+            </Suspense>
         </main>
     }
 }

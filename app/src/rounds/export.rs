@@ -2,6 +2,8 @@
 //! and a read-only link to share.
 
 use super::commands::use_commands;
+use crate::api::DeleteJam as DeleteJamAction;
+use crate::components::ErrorNote;
 use crate::domain::{Command, JamView};
 use crate::locale::use_texts;
 use leptos::prelude::*;
@@ -50,7 +52,51 @@ pub fn ExportPanel(current: Signal<JamView>) -> impl IntoView {
                 }
                     .into_any(),
             }}
+            <DeleteJam code=Signal::derive(move || current.get().code)/>
         </section>
+    }
+}
+
+/// "Delete the jam", asked twice: the jam and everything in it go for good.
+#[component]
+fn DeleteJam(code: Signal<String>) -> impl IntoView {
+    let t = use_texts();
+    let asking = RwSignal::new(false);
+    let delete = ServerAction::<DeleteJamAction>::new();
+    let error = Signal::derive(move || delete.value().get().and_then(Result::err));
+    Effect::new(move |_| {
+        if delete.value().get().is_some_and(|r| r.is_ok()) {
+            #[cfg(feature = "hydrate")]
+            let _ = window().location().set_href("/");
+        }
+    });
+    view! {
+        <div class="danger-zone" data-testid="delete-jam">
+            <Show
+                when=move || asking.get()
+                fallback=move || view! {
+                    <button class="button danger" on:click=move |_| asking.set(true)>
+                        {move || t.get().delete_jam}
+                    </button>
+                }
+            >
+                <p role="alert">{move || t.get().delete_confirm}</p>
+                <button
+                    class="button danger"
+                    disabled=delete.pending()
+                    on:click=move |_| {
+                        delete.dispatch(DeleteJamAction { code: code.get_untracked() });
+                    }
+                >
+                    {move || t.get().delete_yes}
+                </button>
+                " "
+                <button class="button secondary" on:click=move |_| asking.set(false)>
+                    {move || t.get().cancel}
+                </button>
+                <ErrorNote error/>
+            </Show>
+        </div>
     }
 }
 

@@ -250,6 +250,9 @@ impl Engine {
             outcomes.push(match jam.accept(&pending.change, at) {
                 Ok(true) => {
                     tx.append(&jam, &pending.change, at_ms).await?;
+                    if let Change::Join { person, .. } = &pending.change {
+                        tx.remember_person(jam.id, *person).await?;
+                    }
                     Ok(Outcome::Applied)
                 }
                 Ok(false) => Ok(Outcome::Unchanged),
@@ -280,6 +283,47 @@ impl Engine {
             slot.publish(latest.clone());
         }
         Ok(latest.clone())
+    }
+
+    /// Deletes the jam with `code` for good, and tells its screens.
+    pub async fn delete(&self, code: &JoinCode) -> Result<(), AppError> {
+        let slot = self.slot(code).await?;
+        self.store.delete_jam(slot.id).await?;
+        self.forget(slot.id);
+        tracing::info!(jam = %slot.id, "jam deleted by its facilitator");
+        Ok(())
+    }
+
+    /// Deletes the jams nothing has happened in for `days` days (and the sessions of people
+    /// who were only in them). Answers how many went.
+    pub async fn delete_left_jams(&self, days: u32) -> Result<usize, AppError> {
+        let before = now_ms() - i64::from(days) * 24 * 60 * 60 * 1000;
+        let left = self.store.jams_left_since(before).await?;
+        for id in &left {
+            self.store.delete_jam(*id).await?;
+            self.forget(*id);
+        }
+        if !left.is_empty() {
+            tracing::info!(
+                jams = left.len(),
+                days,
+                "deleted jams past their retention time"
+            );
+        }
+        Ok(left.len())
+    }
+
+    /// Drops a deleted jam from memory; screens watching it are told it is gone.
+    pub fn forget(&self, id: Uuid) {
+        let slot = self.slots.lock().expect("slots").remove(&id);
+        self.codes
+            .lock()
+            .expect("codes")
+            .retain(|_, known| *known != id);
+        if let Some(slot) = slot {
+            let last = slot.feed.borrow().jam.clone();
+            slot.feed.send_replace(Published::gone(last));
+        }
     }
 
     /// Another process changed jam `id` to `version`: screens watching it here get the change.

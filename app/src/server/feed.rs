@@ -77,6 +77,8 @@ struct Parts {
 /// One state of a jam as its screens get it.
 pub struct Published {
     pub jam: Arc<Jam>,
+    /// The jam was deleted: screens are told so, and nothing more comes.
+    pub gone: bool,
     parts: OnceLock<Parts>,
     /// Room patches from earlier versions to this one, made once.
     room_patches: Mutex<HashMap<PatchKey, Option<Arc<str>>>>,
@@ -115,6 +117,17 @@ impl Published {
     pub fn new(jam: Arc<Jam>) -> Arc<Self> {
         Arc::new(Self {
             jam,
+            gone: false,
+            parts: OnceLock::new(),
+            room_patches: Mutex::new(HashMap::new()),
+        })
+    }
+
+    /// The end of a deleted jam.
+    pub fn gone(jam: Arc<Jam>) -> Arc<Self> {
+        Arc::new(Self {
+            jam,
+            gone: true,
             parts: OnceLock::new(),
             room_patches: Mutex::new(HashMap::new()),
         })

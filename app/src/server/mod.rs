@@ -16,4 +16,6 @@ pub struct AppState {
     /// Where phones reach this server, e.g. `https://blixt.haparanda.se`. Without it the join
     /// link is built from the address the facilitator's browser used.
     pub public_url: Option<Arc<str>>,
+    /// Jams are deleted this many days after their last change.
+    pub retention_days: u32,
 }

@@ -10,7 +10,7 @@
 //! The SQL is written once for both databases (`$1`-style parameters, in order) and run through
 //! `on_db!`; only opening and locking differ.
 
-use crate::domain::{Change, Jam, JoinCode};
+use crate::domain::{Change, Jam, JoinCode, PersonId};
 use crate::error::AppError;
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
@@ -161,6 +161,12 @@ impl Store {
                     .execute(&mut *tx)
                     .await
                     .map_err(storage)?;
+                sqlx::query("INSERT INTO jam_people (jam_id, person_id) VALUES ($1, $2)")
+                    .bind(jam.id.to_string())
+                    .bind(jam.facilitator.0.to_string())
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(storage)?;
             }
             tx.commit().await.map_err(storage)?;
             inserted
@@ -245,6 +251,77 @@ impl Store {
         }
     }
 
+    /// Notes that `session` is `person`'s, so the session goes when the person's jams do.
+    pub async fn remember_session(&self, session: &str, person: PersonId) -> Result<(), AppError> {
+        on_db!(&self.db, pool => {
+            sqlx::query(
+                "INSERT INTO people_sessions (session_id, person_id) VALUES ($1, $2)
+                 ON CONFLICT (session_id) DO NOTHING",
+            )
+            .bind(session)
+            .bind(person.0.to_string())
+            .execute(pool)
+            .await
+            .map_err(storage)?;
+        });
+        Ok(())
+    }
+
+    /// Deletes a jam with its history; then the sessions of people in no jam any more.
+    pub async fn delete_jam(&self, jam: Uuid) -> Result<(), AppError> {
+        on_db!(&self.db, pool => {
+            sqlx::query("DELETE FROM jams WHERE id = $1")
+                .bind(jam.to_string())
+                .execute(pool)
+                .await
+                .map_err(storage)?;
+        });
+        if let Db::Postgres(pool) = &self.db {
+            sqlx::query("SELECT pg_notify($1, $2)")
+                .bind(CHANGES_CHANNEL)
+                .bind(format!("{jam}:{DELETED}"))
+                .execute(pool)
+                .await
+                .map_err(storage)?;
+        }
+        self.delete_lone_sessions().await
+    }
+
+    /// The jams nothing has changed in since `before_ms`.
+    pub async fn jams_left_since(&self, before_ms: i64) -> Result<Vec<Uuid>, AppError> {
+        let ids: Vec<String> = on_db!(&self.read_db(), pool => {
+            sqlx::query_scalar("SELECT id FROM jams WHERE changed_ms < $1")
+                .bind(before_ms)
+                .fetch_all(pool)
+                .await
+                .map_err(storage)?
+        });
+        ids.into_iter().map(parse_id).collect()
+    }
+
+    /// Deletes the sessions of people who take part in no jam (any more).
+    async fn delete_lone_sessions(&self) -> Result<(), AppError> {
+        const LONE: &str = "SELECT session_id FROM people_sessions ps WHERE NOT EXISTS
+             (SELECT 1 FROM jam_people jp WHERE jp.person_id = ps.person_id)";
+        let sessions = match &self.db {
+            Db::Sqlite(_) => "tower_sessions",
+            Db::Postgres(_) => "tower_sessions.session",
+        };
+        on_db!(&self.db, pool => {
+            let mut tx = pool.begin().await.map_err(storage)?;
+            sqlx::query(&format!("DELETE FROM {sessions} WHERE id IN ({LONE})"))
+                .execute(&mut *tx)
+                .await
+                .map_err(storage)?;
+            sqlx::query(&format!("DELETE FROM people_sessions WHERE session_id IN ({LONE})"))
+                .execute(&mut *tx)
+                .await
+                .map_err(storage)?;
+            tx.commit().await.map_err(storage)?;
+        });
+        Ok(())
+    }
+
     /// Answers once the database can be read and written, within a few seconds.
     pub async fn check(&self) -> Result<(), AppError> {
         let write = async {
@@ -302,6 +379,22 @@ impl Tx {
                 .map_err(storage)?
         });
         Ok(version.map(|v| v as u64))
+    }
+
+    /// Notes that `person` takes part in `jam` (see `Store::delete_jam`).
+    pub async fn remember_person(&mut self, jam: Uuid, person: PersonId) -> Result<(), AppError> {
+        on_tx!(self, tx => {
+            sqlx::query(
+                "INSERT INTO jam_people (jam_id, person_id) VALUES ($1, $2)
+                 ON CONFLICT (jam_id, person_id) DO NOTHING",
+            )
+            .bind(jam.to_string())
+            .bind(person.0.to_string())
+            .execute(&mut **tx)
+            .await
+            .map_err(storage)?;
+        });
+        Ok(())
     }
 
     /// Records `change`, which brought the jam to `jam` (its new version), at `at_ms`.
@@ -410,8 +503,22 @@ fn storage(e: sqlx::Error) -> AppError {
     AppError::Storage
 }
 
-/// A change announced by some process on PostgreSQL: (jam, the version it led to).
-pub fn parse_announcement(payload: &str) -> Option<(Uuid, u64)> {
-    let (jam, version) = payload.split_once(':')?;
-    Some((Uuid::parse_str(jam).ok()?, version.parse().ok()?))
+/// The announcement of a deleted jam: `<jam id>:deleted`.
+const DELETED: &str = "deleted";
+
+/// What some process on PostgreSQL announced about a jam.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Announcement {
+    /// It is at this version now.
+    Changed(u64),
+    Deleted,
+}
+
+pub fn parse_announcement(payload: &str) -> Option<(Uuid, Announcement)> {
+    let (jam, what) = payload.split_once(':')?;
+    let what = match what {
+        DELETED => Announcement::Deleted,
+        version => Announcement::Changed(version.parse().ok()?),
+    };
+    Some((Uuid::parse_str(jam).ok()?, what))
 }

@@ -70,6 +70,19 @@ impl TestDb {
         }
     }
 
+    /// Runs one statement directly on the database.
+    pub async fn execute(&self, sql: &str) {
+        if self.is_postgres() {
+            let pool = sqlx::PgPool::connect(&self.url).await.unwrap();
+            sqlx::query(sql).execute(&pool).await.unwrap();
+            pool.close().await;
+        } else {
+            let pool = sqlx::SqlitePool::connect(&self.url).await.unwrap();
+            sqlx::query(sql).execute(&pool).await.unwrap();
+            pool.close().await;
+        }
+    }
+
     /// The single number a `SELECT COUNT(*) …` answers, read directly from the database.
     pub async fn count(&self, sql: &str) -> i64 {
         if self.is_postgres() {
