@@ -3,6 +3,8 @@
 
 pub mod change;
 pub mod commands;
+#[cfg(test)]
+mod fuzz_tests;
 pub mod jam;
 pub mod join_code;
 pub mod lang;

@@ -385,3 +385,73 @@ async fn a_jam_left_alone_past_the_retention_time_is_deleted_with_its_sessions()
     );
     server.stop().await;
 }
+
+/// Random and malformed bodies at the endpoints that take input: always a clear 4xx, never a
+/// server error, and nothing changes.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn garbage_at_every_input_gets_a_clear_refusal() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = TestServer::start(dir.path()).await;
+    let host = server.browser();
+    let code = host.create_jam("Skräp in").await;
+    let version = host.view(&code).await.body["version"].clone();
+    let mut bodies: Vec<Vec<u8>> = vec![
+        b"".to_vec(),
+        b"{".to_vec(),
+        b"null".to_vec(),
+        br#"{"code":null}"#.to_vec(),
+        format!(r#"{{"code":"{code}","id":"x","command":"NextRound"}}"#).into_bytes(),
+        format!(
+            r#"{{"code":"{code}","id":"{}","command":{{"Nope":1}}}}"#,
+            uuid::Uuid::new_v4()
+        )
+        .into_bytes(),
+        format!(
+            r#"{{"code":"{code}","id":"{}","command":{{"AddNote":{{"text":{}}}}}}}"#,
+            uuid::Uuid::new_v4(),
+            "1".repeat(5000)
+        )
+        .into_bytes(),
+        vec![0xff; 300],
+        "\u{202e}\u{0}".repeat(50).into_bytes(),
+    ];
+    for _ in 0..150 {
+        bodies.push(uuid::Uuid::new_v4().as_bytes().repeat(3));
+    }
+    for body in bodies {
+        let status = host
+            .client
+            .post(format!("{}/api/command", server.base))
+            .header("content-type", "application/json")
+            .body(body.clone())
+            .send()
+            .await
+            .unwrap()
+            .status();
+        assert!(
+            status.is_client_error(),
+            "{status} for {:?}",
+            String::from_utf8_lossy(&body)
+        );
+        let form = host
+            .client
+            .post(format!("{}/api/join_jam", server.base))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(body.clone())
+            .send()
+            .await
+            .unwrap()
+            .status();
+        assert!(
+            form.is_client_error(),
+            "{form} for a join of {:?}",
+            String::from_utf8_lossy(&body)
+        );
+    }
+    assert_eq!(
+        host.view(&code).await.body["version"],
+        version,
+        "nothing changed"
+    );
+    server.stop().await;
+}
