@@ -134,6 +134,16 @@ pub enum JamError {
     NotPlaced,
     #[error("a due date is between the day of the jam and {max_years} years later")]
     BadDueDate { max_years: u8 },
+    #[error("this round has no timer")]
+    NoTimer,
+    #[error("that note has votes or is in use, so it stays as it is")]
+    NoteInUse,
+    #[error("{chosen} problems are chosen; un-choose one first")]
+    ProblemsAlreadyChosen { chosen: u8 },
+    #[error(
+        "the matrix needs room for the {needed} top solutions already placed; take some off first"
+    )]
+    SolutionsPlaced { needed: u8 },
 }
 
 /// What a join did, so the caller knows whether anything needs saving and announcing.

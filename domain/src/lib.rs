@@ -8,6 +8,8 @@ pub mod lang;
 pub mod matrix;
 pub mod notes;
 pub mod round;
+#[cfg(test)]
+mod rules_tests;
 #[cfg(any(test, feature = "testing"))]
 pub mod testing;
 pub mod text;
@@ -16,13 +18,13 @@ pub mod view;
 #[cfg(test)]
 mod workshop_tests;
 
-pub use commands::{Command, Outcome};
+pub use commands::{Command, HostCommand, Outcome, ParticipantCommand};
 pub use jam::{Jam, JamError, Participant, PersonId, Role};
 pub use join_code::{CodeError, JoinCode};
 pub use lang::Lang;
 pub use matrix::{Action, Quadrant, Rating};
 pub use notes::{Note, Vote};
-pub use round::{NoteKind, Round, Settings, SettingsError};
+pub use round::{NoteKind, Round, Settings, SettingsChange, SettingsError};
 pub use text::{ActionText, DisplayName, NoteText, TextError, Topic};
 pub use timer::Timer;
 pub use view::{JamView, NoteView, ParticipantEntry, ViewerRole};

@@ -3,9 +3,16 @@
 //! Markdown and HTML markup, and spreadsheet formulas.
 
 use super::*;
-use crate::domain::{Command, DisplayName, Jam, JoinCode, PersonId, Round, Topic};
+use crate::domain::{
+    Command, DisplayName, HostCommand, Jam, JoinCode, ParticipantCommand, PersonId, Round, Topic,
+};
 use chrono::{TimeZone, Utc};
 use uuid::Uuid;
+
+/// "Next round": `run` fills in the round the jam moves on from.
+fn next() -> Command {
+    HostCommand::NextRound { from: Round::Lobby }.into()
+}
 
 fn built_jam() -> Jam {
     let now = Utc.with_ymd_and_hms(2026, 11, 27, 9, 30, 0).unwrap();
@@ -34,6 +41,12 @@ fn built_jam() -> Jam {
     .unwrap();
     let mut n = 100;
     let mut run = |jam: &mut Jam, who: PersonId, command: Command| {
+        let command = match command {
+            Command::Host(HostCommand::NextRound { .. }) => {
+                HostCommand::NextRound { from: jam.round }.into()
+            }
+            command => command,
+        };
         n += 2;
         jam.apply(
             who,
@@ -51,129 +64,169 @@ fn built_jam() -> Jam {
             .unwrap()
             .id
     };
-    run(&mut jam, host, Command::NextRound);
+    run(&mut jam, host, next());
     run(
         &mut jam,
         asa,
-        Command::AddNote {
+        ParticipantCommand::AddNote {
             text: "Bra *skola*".into(),
-        },
+        }
+        .into(),
     );
-    run(&mut jam, host, Command::NextRound);
+    run(&mut jam, host, next());
     run(
         &mut jam,
         asa,
-        Command::AddNote {
+        ParticipantCommand::AddNote {
             text: "Skolan, \"långt\" bort".into(),
-        },
+        }
+        .into(),
     );
     run(
         &mut jam,
         orjan,
-        Command::AddNote {
+        ParticipantCommand::AddNote {
             text: "# Mörker | kyla".into(),
-        },
+        }
+        .into(),
     );
     while jam.round != Round::VoteProblems {
-        run(&mut jam, host, Command::NextRound);
+        run(&mut jam, host, next());
     }
     let school = note(&jam, "Skolan");
     let dark = note(&jam, "# Mörker");
     for _ in 0..2 {
-        run(&mut jam, asa, Command::CastVote { note: school });
+        run(
+            &mut jam,
+            asa,
+            ParticipantCommand::CastVote { note: school }.into(),
+        );
     }
-    run(&mut jam, orjan, Command::CastVote { note: school });
-    run(&mut jam, orjan, Command::CastVote { note: dark });
-    run(&mut jam, host, Command::NextRound);
-    run(&mut jam, host, Command::ToggleProblem { note: school });
-    run(&mut jam, host, Command::NextRound);
     run(
         &mut jam,
-        host,
-        Command::ChooseHmw {
-            text: "Hur skulle vi kunna korta skolvägen?".into(),
-        },
-    );
-    run(&mut jam, host, Command::NextRound);
-    run(
-        &mut jam,
-        asa,
-        Command::AddNote {
-            text: "=cmd|' /C calc'!A0".into(),
-        },
+        orjan,
+        ParticipantCommand::CastVote { note: school }.into(),
     );
     run(
         &mut jam,
         orjan,
-        Command::AddNote {
-            text: "Skolbuss; gratis\nför alla".into(),
-        },
+        ParticipantCommand::CastVote { note: dark }.into(),
     );
-    run(&mut jam, host, Command::NextRound);
+    run(&mut jam, host, next());
+    run(
+        &mut jam,
+        host,
+        HostCommand::SetChosen {
+            note: school,
+            chosen: true,
+        }
+        .into(),
+    );
+    run(&mut jam, host, next());
+    run(
+        &mut jam,
+        host,
+        HostCommand::ChooseHmw {
+            text: "Hur skulle vi kunna korta skolvägen?".into(),
+        }
+        .into(),
+    );
+    run(&mut jam, host, next());
+    run(
+        &mut jam,
+        asa,
+        ParticipantCommand::AddNote {
+            text: "=cmd|' /C calc'!A0".into(),
+        }
+        .into(),
+    );
+    run(
+        &mut jam,
+        orjan,
+        ParticipantCommand::AddNote {
+            text: "Skolbuss; gratis\nför alla".into(),
+        }
+        .into(),
+    );
+    run(&mut jam, host, next());
     let formula = note(&jam, "=cmd");
     let bus = note(&jam, "Skolbuss");
     for _ in 0..4 {
-        run(&mut jam, asa, Command::CastVote { note: bus });
+        run(
+            &mut jam,
+            asa,
+            ParticipantCommand::CastVote { note: bus }.into(),
+        );
     }
-    run(&mut jam, orjan, Command::CastVote { note: formula });
-    run(&mut jam, host, Command::NextRound);
+    run(
+        &mut jam,
+        orjan,
+        ParticipantCommand::CastVote { note: formula }.into(),
+    );
+    run(&mut jam, host, next());
     run(
         &mut jam,
         asa,
-        Command::Rate {
+        ParticipantCommand::Rate {
             solution: bus,
             effort: 2,
             impact: 5,
-        },
+        }
+        .into(),
     );
     run(
         &mut jam,
         orjan,
-        Command::Rate {
+        ParticipantCommand::Rate {
             solution: bus,
             effort: 1,
             impact: 4,
-        },
+        }
+        .into(),
     );
     run(
         &mut jam,
         host,
-        Command::Place {
+        HostCommand::Place {
             solution: bus,
             quadrant: Some(Quadrant::QuickWin),
-        },
+        }
+        .into(),
     );
     run(
         &mut jam,
         host,
-        Command::Place {
+        HostCommand::Place {
             solution: formula,
             quadrant: Some(Quadrant::Thankless),
-        },
+        }
+        .into(),
     );
-    run(&mut jam, host, Command::NextRound);
+    run(&mut jam, host, next());
     let due = NaiveDate::from_ymd_opt(2026, 12, 11).unwrap();
     run(
         &mut jam,
         host,
-        Command::SetAction {
+        HostCommand::SetAction {
             solution: formula,
             first_step: "=HYPERLINK(\"x\")".into(),
             owner: "-1".into(),
             due,
-        },
+        }
+        .into(),
     );
     run(
         &mut jam,
         host,
-        Command::SetAction {
+        HostCommand::SetAction {
             solution: bus,
             first_step: "Ring bussbolaget, fråga om pris".into(),
             owner: "Åsa Öberg".into(),
             due,
-        },
+        }
+        .into(),
     );
-    run(&mut jam, host, Command::NextRound);
+    run(&mut jam, host, next());
     jam
 }
 

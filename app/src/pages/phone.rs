@@ -11,8 +11,8 @@ use crate::rounds::commands::{provide_commands, CommandError};
 use crate::rounds::controls::FocusLine;
 use crate::rounds::countdown::{Alarm, Countdown};
 use crate::rounds::matrix::PhoneRating;
-use crate::rounds::notes_of;
 use crate::rounds::prioritize::Ranking;
+use crate::rounds::revealed;
 use crate::rounds::voting::PhoneVoting;
 use crate::rounds::writing::{NoteWall, PhoneWriting};
 use leptos::prelude::*;
@@ -86,17 +86,13 @@ fn phone_body(round: Round, current: Signal<JamView>) -> AnyView {
             view! { <PhoneWriting current/> }.into_any()
         }
         Round::Reveal => {
-            let revealed = Signal::derive(move || {
+            let notes = Signal::derive(move || {
                 let view = current.get();
-                let mut notes = notes_of(&view, NoteKind::Working);
-                notes.extend(
-                    notes_of(&view, NoteKind::Problem)
-                        .into_iter()
-                        .filter(|n| n.author.is_some()),
-                );
+                let mut notes = revealed(&view, NoteKind::Working);
+                notes.extend(revealed(&view, NoteKind::Problem));
                 notes
             });
-            view! { <NoteWall notes=revealed/> }.into_any()
+            view! { <NoteWall notes/> }.into_any()
         }
         Round::VoteProblems | Round::VoteSolutions => view! { <PhoneVoting current/> }.into_any(),
         Round::Prioritize => view! { <Ranking current controls=false/> }.into_any(),

@@ -2,7 +2,7 @@
 //! and a read-only link to share.
 
 use super::commands::use_commands;
-use crate::domain::{Command, JamView};
+use crate::domain::{HostCommand, JamView};
 use crate::locale::use_texts;
 use leptos::prelude::*;
 
@@ -44,7 +44,7 @@ pub fn ExportPanel(current: Signal<JamView>) -> impl IntoView {
                 }
                     .into_any(),
                 None => view! {
-                    <button class="button secondary" on:click=move |_| commands.send(Command::CreateShareLink)>
+                    <button class="button secondary" on:click=move |_| commands.send(HostCommand::CreateShareLink)>
                         {move || t.get().share_link_button}
                     </button>
                 }
