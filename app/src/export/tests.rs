@@ -1,5 +1,6 @@
 //! The exact content of every format for a jam built through the domain, with text that
-//! tries to break each format: Swedish letters, commas, semicolons, quotes, a line break,
+//! tries to break each format: Swedish letters, commas, semicolons, quotes, a line break (which
+//! the domain tidies away, so the CSV's own quoting of line breaks has a test of its own),
 //! Markdown and HTML markup, and spreadsheet formulas.
 
 use super::*;
@@ -378,4 +379,23 @@ fn without_actions_the_export_says_so() {
         1,
         "just the header"
     );
+}
+
+/// The domain tidies line breaks out of every text, but the CSV must not depend on that: a
+/// field with a line break, a carriage return or a tab stays one quoted field, and one that
+/// starts with a tab or carriage return (formula tricks) is defused.
+#[test]
+fn csv_keeps_line_breaks_inside_their_field() {
+    let mut export = Export::of(&built_jam(), false);
+    export.actions.truncate(1);
+    let action = &mut export.actions[0];
+    action.first_step = "Rad ett\nrad \"två\"".into();
+    action.owner = "\tÅsa\r\nÖberg".into();
+    action.solution = "\rx".into();
+    action.hmw = None;
+    let expected = concat!(
+        "\"priority\",\"first_step\",\"owner\",\"due\",\"quadrant\",\"solution\",\"solution_votes\",\"problem\",\"problem_votes\",\"hmw\"\r\n",
+        "1,\"Rad ett\nrad \"\"två\"\"\",\"'\tÅsa\r\nÖberg\",2026-12-11,\"QuickWin\",\"'\rx\",4,\"Skolan, \"\"långt\"\" bort\",3,\"\"\r\n",
+    );
+    assert_eq!(csv(&export, CsvStyle::Plain), expected);
 }
