@@ -623,17 +623,19 @@ impl Jam {
         })
     }
 
+    /// Whether the problems ranked `a` and `b` have as many votes.
+    pub fn problems_tie(&self, a: usize, b: usize) -> bool {
+        match (self.problem_order.get(a), self.problem_order.get(b)) {
+            (Some(a), Some(b)) => tally(&self.votes, *a) == tally(&self.votes, *b),
+            _ => false,
+        }
+    }
+
     /// Whether the problem ranked `at` may move to place `to` now: in the prioritize round,
     /// among problems with as many votes (the ranking is by votes, so all between have as many
     /// too).
     pub fn can_move_problem(&self, at: usize, to: usize) -> bool {
-        if self.round != Round::Prioritize {
-            return false;
-        }
-        match (self.problem_order.get(at), self.problem_order.get(to)) {
-            (Some(a), Some(b)) => tally(&self.votes, *a) == tally(&self.votes, *b),
-            _ => false,
-        }
+        self.round == Round::Prioritize && self.problems_tie(at, to)
     }
 
     /// Keeps the chosen problems in priority order: they are worked on in that order.

@@ -7,7 +7,7 @@
 use super::commands::{Command, HostCommand, Outcome, ParticipantCommand};
 use super::notes::tally;
 use super::testing::jam;
-use super::view::{self, JamView};
+use super::view::{self, JamView, ViewerRole};
 use super::*;
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use proptest::prelude::*;
@@ -846,6 +846,13 @@ proptest! {
                             && *looker != visitor
                             && jam.notes.iter().any(|n| n.author == author && n.revealed));
                     prop_assert!(may || !payload.contains(&name(j)), "{} named to {:?} in {:?} after {:?}", name(j), looker, jam.round, op);
+                }
+                if *looker == after.host {
+                    let listed = match &view.viewer {
+                        ViewerRole::Facilitator { participants } => participants.len(),
+                        _ => 0,
+                    };
+                    prop_assert_eq!(listed, PEOPLE, "the projector lists everyone who joined");
                 }
                 for shown in view.notes {
                     let note = jam.notes.iter().find(|n| n.id == shown.id).unwrap();

@@ -6,7 +6,8 @@
 //! - The projector (facilitator) sees revealed notes and how much each person has written,
 //!   never what they wrote before it is revealed.
 //! - Who wrote a note is shown only in the reveal round, where notes are shown author by
-//!   author; phones never see who else has joined, and nobody votes for a name.
+//!   author; outside it a phone's view names nobody but its owner, and nobody votes for a
+//!   name.
 
 use super::matrix::{average, Quadrant};
 use super::notes::tally;
@@ -318,8 +319,7 @@ fn ranking(jam: &Jam) -> Vec<RankedProblem> {
         .enumerate()
         .filter_map(|(i, id)| {
             let note = jam.notes.iter().find(|n| n.id == *id)?;
-            let tied = (i > 0 && votes[i - 1] == votes[i])
-                || votes.get(i + 1).is_some_and(|v| *v == votes[i]);
+            let tied = (i > 0 && jam.problems_tie(i, i - 1)) || jam.problems_tie(i, i + 1);
             Some(RankedProblem {
                 id: *id,
                 text: note.text.to_string(),
@@ -360,9 +360,9 @@ fn matrix(jam: &Jam, me: Option<Uuid>) -> Vec<MatrixItem> {
         .collect()
 }
 
-/// The actions that count (`Jam::counts`) in priority order: quick wins first, then big bets, fill-ins and thankless;
-/// within a quadrant the higher rated impact, then more votes, then the problem's priority,
-/// then the order the solutions were written in.
+/// The actions that count (`Jam::counts`) in priority order: quick wins first, then big bets,
+/// fill-ins and thankless; within a quadrant the higher rated impact, then more votes, then the
+/// problem's priority, then the order the solutions were written in.
 pub fn actions(jam: &Jam) -> Vec<ActionView> {
     let mut rows: Vec<(ActionView, i64, u64)> = jam
         .actions

@@ -63,7 +63,7 @@ fn PhoneScreen(current: Signal<JamView>) -> impl IntoView {
     let round = Memo::new(move |_| current.get().round);
     let timer = Signal::derive(move || current.get().timer);
     view! {
-        <main class="page narrow phone">
+        <main class="page narrow phone" data-version=move || current.get().version>
             <Show when=move || round.get() != Round::Lobby>
                 <header class="phone-round">
                     <p class="round-name" data-testid="round-name">{move || (t.get().round_name)(round.get())}</p>
