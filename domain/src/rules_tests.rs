@@ -941,6 +941,53 @@ proptest! {
         })?;
     }
 
+    /// A dot cast adds exactly one dot of its voter on that note; one taken back removes
+    /// exactly one of theirs on that note, nobody else's.
+    #[test]
+    fn a_dot_is_cast_and_taken_back_by_its_voter((start, ops) in walk_strategy()) {
+        walk(start, &ops, |before, op, answer, after| {
+            let Some((Command::Participant(command), Ok(Outcome::Changed))) = answer else { return Ok(()) };
+            let who = match op {
+                Op::Vote(p, _) | Op::Withdraw(p, _) | Op::Work(p, _) if *p < PEOPLE => before.participant(*p),
+                _ => return Ok(()),
+            };
+            let mut expected = before.jam.votes.clone();
+            match command {
+                ParticipantCommand::CastVote { note } => expected.push(Vote { voter: who, note: *note }),
+                ParticipantCommand::WithdrawVote { note } => {
+                    let mine = Vote { voter: who, note: *note };
+                    let at = expected.iter().rposition(|v| *v == mine);
+                    prop_assert!(at.is_some(), "took back a dot that was not there");
+                    expected.remove(at.unwrap());
+                }
+                _ => return Ok(()),
+            }
+            prop_assert_eq!(&after.jam.votes, &expected, "{:?}", command);
+            Ok(())
+        })?;
+    }
+
+    /// A rating replaces the rater's own earlier rating of that solution, or is added; every
+    /// other rating stays as it was.
+    #[test]
+    fn a_rating_replaces_only_the_raters_own((start, ops) in walk_strategy()) {
+        walk(start, &ops, |before, op, answer, after| {
+            let Some((Command::Participant(ParticipantCommand::Rate { solution, effort, impact }), Ok(_))) = answer else {
+                return Ok(());
+            };
+            let (Op::Rate(p, ..) | Op::Work(p, _)) = op else { return Ok(()) };
+            let rater = before.participant(*p);
+            let rating = Rating { rater, solution: *solution, effort: *effort, impact: *impact };
+            let others = |jam: &Jam| -> Vec<Rating> {
+                jam.ratings.iter().copied().filter(|r| r.rater != rater || r.solution != *solution).collect()
+            };
+            prop_assert_eq!(others(&before.jam), others(&after.jam));
+            let mine: Vec<_> = after.jam.ratings.iter().filter(|r| r.rater == rater && r.solution == *solution).collect();
+            prop_assert_eq!(mine, vec![&rating]);
+            Ok(())
+        })?;
+    }
+
     /// Effort and impact split into low and high at the same point, for any averages of
     /// ratings.
     #[test]
@@ -1097,4 +1144,128 @@ fn the_walks_reach_every_round_and_every_command() {
             "{refusal} never refused: {refused:?}"
         );
     }
+}
+
+fn settings_change(problems: Option<u8>, matrix: Option<u8>) -> HostCommand {
+    HostCommand::UpdateSettings(SettingsChange {
+        problems_to_take: problems,
+        matrix_size: matrix,
+        ..SettingsChange::default()
+    })
+}
+
+#[test]
+fn settings_may_not_drop_chosen_problems_or_placed_solutions() {
+    let mut w = STAGE_CACHE[9].clone();
+    assert_eq!((w.jam.chosen.len(), w.jam.settings.matrix_size), (2, 3));
+    for (change, refusal) in [
+        (
+            settings_change(Some(1), None),
+            JamError::ProblemsAlreadyChosen { chosen: 2 },
+        ),
+        (
+            settings_change(None, Some(2)),
+            JamError::SolutionsPlaced { needed: 3 },
+        ),
+    ] {
+        assert_eq!(w.apply(w.host, change), Err(refusal));
+    }
+    // As many as are in use is fine; so is any size once nothing is placed past it.
+    assert_eq!(
+        w.apply(w.host, settings_change(Some(2), Some(3))),
+        Ok(Outcome::Unchanged)
+    );
+    w.host(settings_change(Some(3), Some(12)));
+    w.host(settings_change(None, Some(3)));
+    w.host(previous_round(&w.jam));
+    let third = focus_solutions(&w.jam)[2];
+    w.host(HostCommand::Place {
+        solution: third,
+        quadrant: None,
+    });
+    w.host(settings_change(None, Some(2)));
+    assert_eq!(w.jam.settings.matrix_size, 2);
+}
+
+#[test]
+fn taking_a_solution_off_the_matrix_or_removing_its_action_touches_only_that_one() {
+    let mut w = STAGE_CACHE[9].clone();
+    let s = focus_solutions(&w.jam);
+    let due = NaiveDate::from_ymd_opt(2026, 12, 11).unwrap();
+    w.host(HostCommand::SetAction {
+        solution: s[1],
+        first_step: "Steg 1".into(),
+        owner: "Bo".into(),
+        due,
+    });
+    w.host(HostCommand::RemoveAction { solution: s[0] });
+    let with_actions = |jam: &Jam| jam.actions.iter().map(|a| a.solution).collect::<Vec<_>>();
+    assert_eq!(with_actions(&w.jam), [s[2], s[1]]);
+    w.host(previous_round(&w.jam));
+    w.host(HostCommand::Place {
+        solution: s[1],
+        quadrant: None,
+    });
+    let placed: Vec<Uuid> = w.jam.placements.iter().map(|(s, _)| *s).collect();
+    assert_eq!(placed, [s[0], s[2]]);
+    assert_eq!(with_actions(&w.jam), [s[2]], "its action goes with it");
+}
+
+#[test]
+fn due_dates_lie_between_the_day_before_the_jam_and_five_years_on() {
+    let mut w = STAGE_CACHE[9].clone();
+    let solution = focus_solutions(&w.jam)[0];
+    let day = w.jam.created_at.date_naive();
+    let five_years = day.checked_add_months(chrono::Months::new(60)).unwrap();
+    for (due, accepted) in [
+        (day - chrono::Days::new(2), false),
+        (day - chrono::Days::new(1), true),
+        (day, true),
+        (five_years, true),
+        (five_years + chrono::Days::new(1), false),
+    ] {
+        let action = HostCommand::SetAction {
+            solution,
+            first_step: format!("Steg {due}"),
+            owner: "Bo".into(),
+            due,
+        };
+        let expected = if accepted {
+            Ok(Outcome::Changed)
+        } else {
+            Err(JamError::BadDueDate { max_years: 5 })
+        };
+        assert_eq!(w.apply(w.host, action), expected, "{due}");
+    }
+}
+
+#[test]
+fn one_tap_adds_at_most_half_an_hour() {
+    let mut w = STAGE_CACHE[1].clone();
+    w.jam.timer = Timer::Paused {
+        remaining_ms: 60_000,
+    };
+    w.host(HostCommand::AddTime { secs: 100_000 });
+    assert_eq!(
+        w.jam.timer,
+        Timer::Paused {
+            remaining_ms: 60_000 + 30 * 60 * 1000
+        }
+    );
+}
+
+#[test]
+fn each_person_writes_at_most_thirty_notes_a_round() {
+    let mut w = STAGE_CACHE[1].clone();
+    for i in 0..30 {
+        w.write(0, &format!("Problem {i}"));
+    }
+    let refused = w.apply(
+        w.people[0],
+        ParticipantCommand::AddNote {
+            text: "En till".into(),
+        },
+    );
+    assert_eq!(refused, Err(JamError::TooManyNotes { max: 30 }));
+    w.write(1, "Någon annan kan fortfarande");
 }
