@@ -434,8 +434,9 @@ impl Walk {
         let solution = pick(&focus_solutions(jam), i).unwrap_or(Uuid::from_u128(2));
         if p == PEOPLE {
             let command = match jam.round {
-                Round::Prioritize if i.is_multiple_of(2) && ranked > 0 => {
-                    move_problem(jam, i % ranked, i.is_multiple_of(4))
+                // The first two problems tie in the stages: moves between them are legal.
+                Round::Prioritize if i < 4 && ranked > 0 => {
+                    move_problem(jam, i % ranked, i % 2 == 1)
                 }
                 Round::Prioritize if ranked > 0 => choose(jam, jam.problem_order[i % ranked]),
                 Round::Reveal => HostCommand::Reveal {
