@@ -989,6 +989,32 @@ proptest! {
         })?;
     }
 
+    /// Each command does something only in its own round (time moves in every round, and the
+    /// settings and the share link may change at any time).
+    #[test]
+    fn each_command_works_only_in_its_round((start, ops) in walk_strategy()) {
+        walk(start, &ops, |before, _, answer, after| {
+            let Some((command, Ok(Outcome::Changed))) = answer else { return Ok(()) };
+            let round = before.jam.round;
+            let writing = [Round::Working, Round::Problems, Round::Reframe, Round::Solutions];
+            let voting = [Round::VoteProblems, Round::VoteSolutions];
+            let rounds: &[Round] = match command {
+                Command::Host(HostCommand::Reveal { .. }) => &[Round::Reveal],
+                Command::Host(HostCommand::MoveProblem { .. } | HostCommand::SetChosen { .. }) => &[Round::Prioritize],
+                Command::Host(HostCommand::ChooseHmw { .. }) => &[Round::Reframe],
+                Command::Host(HostCommand::Place { .. }) | Command::Participant(ParticipantCommand::Rate { .. }) => &[Round::EffortImpact],
+                Command::Host(HostCommand::SetAction { .. } | HostCommand::RemoveAction { .. }) => &[Round::Actions],
+                Command::Participant(ParticipantCommand::AddNote { .. } | ParticipantCommand::EditNote { .. } | ParticipantCommand::DeleteNote { .. }) => &writing,
+                Command::Participant(ParticipantCommand::CastVote { .. } | ParticipantCommand::WithdrawVote { .. }) => &voting,
+                _ => &Round::ALL,
+            };
+            prop_assert!(rounds.contains(&round), "{:?} changed the jam in {:?}", command, round);
+            let moves = matches!(command, Command::Host(HostCommand::NextRound { .. } | HostCommand::PreviousRound { .. }));
+            prop_assert!(moves || after.jam.round == round, "{:?} moved the round", command);
+            Ok(())
+        })?;
+    }
+
     /// Effort and impact split into low and high at the same point, for any averages of
     /// ratings.
     #[test]
@@ -1269,4 +1295,69 @@ fn each_person_writes_at_most_thirty_notes_a_round() {
     );
     assert_eq!(refused, Err(JamError::TooManyNotes { max: 30 }));
     w.write(1, "Någon annan kan fortfarande");
+}
+
+/// A note someone has built on stays as it is, whatever built on it: a choice, a placement or
+/// a rating, not only dots.
+#[test]
+fn a_note_in_use_stays_as_it_is() {
+    // A problem nobody voted for, chosen, then its author goes back to edit it.
+    let mut w = STAGE_CACHE[11].clone();
+    w.host(settings_change(Some(3), None));
+    for _ in 0..3 {
+        w.host(previous_round(&w.jam));
+    }
+    assert_eq!(w.jam.round, Round::Problems);
+    let late = w.write(3, "Sent problem");
+    while w.jam.round != Round::Prioritize {
+        w.next();
+    }
+    w.host(HostCommand::SetChosen {
+        note: late,
+        chosen: true,
+    });
+    for _ in 0..3 {
+        w.host(previous_round(&w.jam));
+    }
+    let edit = ParticipantCommand::EditNote {
+        note: late,
+        text: "Ändrat".into(),
+    };
+    assert_eq!(w.apply(w.people[3], edit), Err(JamError::NoteInUse));
+
+    // Solutions nobody voted for, one placed and one rated, then their authors go back.
+    let mut w = STAGE_CACHE[10].clone();
+    assert_eq!(w.jam.round, Round::Solutions);
+    let (placed, rated) = (w.write(0, "Placerad"), w.write(1, "Bedömd"));
+    w.host(settings_change(None, Some(7)));
+    w.next();
+    w.next();
+    assert_eq!(w.jam.round, Round::EffortImpact);
+    w.host(HostCommand::Place {
+        solution: placed,
+        quadrant: Some(Quadrant::FillIn),
+    });
+    w.by(
+        2,
+        ParticipantCommand::Rate {
+            solution: rated,
+            effort: 1,
+            impact: 1,
+        },
+    );
+    w.host(previous_round(&w.jam));
+    w.host(previous_round(&w.jam));
+    for (who, note) in [(0, placed), (1, rated)] {
+        let delete = ParticipantCommand::DeleteNote { note };
+        assert_eq!(w.apply(w.people[who], delete), Err(JamError::NoteInUse));
+    }
+    // One nobody used is still the author's to change.
+    let free = w.write(2, "Fri");
+    w.by(
+        2,
+        ParticipantCommand::EditNote {
+            note: free,
+            text: "Fri, ändrad".into(),
+        },
+    );
 }
