@@ -71,7 +71,10 @@ pub async fn load_jam_view(code: String) -> Result<JamView, AppError> {
 
 /// Applies one command to the jam with `code` for the asking browser and answers the jam's new
 /// version. `id` is made by the client per user action and kept on retries, so a repeated
-/// request is applied once. Sent as JSON (commands are nested data).
+/// request is applied once. Sent as JSON (commands are nested data), tagged with whose command
+/// it is: `{"code": "BCDFGH", "id": "…", "command": {"Host": {"NextRound": {"from": "Lobby"}}}}`,
+/// `{"Host": "PauseTimer"}`, `{"Participant": {"CastVote": {"note": "…"}}}`. A command that
+/// finds nothing to change (a double tap) answers the version unchanged and tells no screen.
 #[server(endpoint = "command", input = server_fn::codec::Json)]
 pub async fn send_command(
     code: String,

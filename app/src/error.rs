@@ -76,7 +76,11 @@ impl AppError {
                 | JamError::NoProblemChosen
                 | JamError::NoHmwChosen
                 | JamError::NotOnMatrix
-                | JamError::NotPlaced => 409,
+                | JamError::NotPlaced
+                | JamError::NoTimer
+                | JamError::NoteInUse
+                | JamError::ProblemsAlreadyChosen { .. }
+                | JamError::SolutionsPlaced { .. } => 409,
             },
             Self::NotFacilitator | Self::NotJoined => 403,
             Self::Storage => 503,

@@ -145,6 +145,8 @@ pub struct Texts {
     pub low: &'static str,
     pub high: &'static str,
     pub suggested: &'static str,
+    /// Solutions left off the matrix with as many votes as one on it.
+    pub tied_off_matrix: fn(usize) -> String,
     pub ratings_count: fn(usize) -> String,
     pub remove_from_matrix: &'static str,
     pub first_step: &'static str,
@@ -299,6 +301,14 @@ pub static SV: Texts = Texts {
         JamError::BadRating => "Betyg går från 1 till 5.".into(),
         JamError::NotPlaced => "Placera lösningen i matrisen först.".into(),
         JamError::BadDueDate { max_years } => format!("Välj ett datum från i dag och högst {max_years} år framåt."),
+        JamError::NoTimer => "Den här rundan har ingen tidsgräns.".into(),
+        JamError::NoteInUse => "Lappen har redan fått röster eller används, så den ändras inte.".into(),
+        JamError::ProblemsAlreadyChosen { chosen } => {
+            format!("{chosen} problem är redan valda. Välj bort ett först.")
+        }
+        JamError::SolutionsPlaced { needed } => format!(
+            "Matrisen behöver minst {needed} platser för de lösningar som redan är placerade. Ta bort placeringar först."
+        ),
     },
     err_not_facilitator: "Bara facilitatorn kan göra det.",
     err_not_joined: "Du har inte gått med i den här jammet.",
@@ -423,6 +433,10 @@ pub static SV: Texts = Texts {
     low: "Låg",
     high: "Hög",
     suggested: "Förslag",
+    tied_off_matrix: |n| match n {
+        1 => "Lika många röster som 1 lösning utanför matrisen".into(),
+        n => format!("Lika många röster som {n} lösningar utanför matrisen"),
+    },
     ratings_count: |n| match n {
         1 => "1 bedömning".into(),
         n => format!("{n} bedömningar"),
@@ -552,6 +566,14 @@ pub static EN: Texts = Texts {
         JamError::BadRating => "Ratings go from 1 to 5.".into(),
         JamError::NotPlaced => "Place the solution on the matrix first.".into(),
         JamError::BadDueDate { max_years } => format!("Choose a date from today and at most {max_years} years ahead."),
+        JamError::NoTimer => "This round has no timer.".into(),
+        JamError::NoteInUse => "That note already has votes or is in use, so it stays as it is.".into(),
+        JamError::ProblemsAlreadyChosen { chosen } => {
+            format!("{chosen} problems are already chosen. Unselect one first.")
+        }
+        JamError::SolutionsPlaced { needed } => format!(
+            "The matrix needs at least {needed} places for the solutions already placed. Take some off first."
+        ),
     },
     err_not_facilitator: "Only the facilitator can do that.",
     err_not_joined: "You have not joined this jam.",
@@ -678,6 +700,10 @@ pub static EN: Texts = Texts {
     low: "Low",
     high: "High",
     suggested: "Suggested",
+    tied_off_matrix: |n| match n {
+        1 => "As many votes as 1 solution left off the matrix".into(),
+        n => format!("As many votes as {n} solutions left off the matrix"),
+    },
     ratings_count: |n| match n {
         1 => "1 rating".into(),
         n => format!("{n} ratings"),
@@ -811,6 +837,14 @@ pub static FI: Texts = Texts {
         JamError::BadRating => "Arviot ovat 1–5.".into(),
         JamError::NotPlaced => "Sijoita ratkaisu ensin matriisiin.".into(),
         JamError::BadDueDate { max_years } => format!("Valitse päivä tästä päivästä enintään {max_years} vuoden päähän."),
+        JamError::NoTimer => "Tällä kierroksella ei ole aikarajaa.".into(),
+        JamError::NoteInUse => "Lappu on jo saanut ääniä tai on käytössä, joten sitä ei voi enää muuttaa.".into(),
+        JamError::ProblemsAlreadyChosen { chosen } => {
+            format!("Ongelmia on jo valittu {chosen}. Poista ensin yksi valinta.")
+        }
+        JamError::SolutionsPlaced { needed } => format!(
+            "Matriisiin tarvitaan vähintään {needed} paikkaa jo sijoitetuille ratkaisuille. Poista ensin sijoituksia."
+        ),
     },
     err_not_facilitator: "Vain fasilitaattori voi tehdä sen.",
     err_not_joined: "Et ole liittynyt tähän jamiin.",
@@ -933,6 +967,10 @@ pub static FI: Texts = Texts {
     low: "Pieni",
     high: "Suuri",
     suggested: "Ehdotus",
+    tied_off_matrix: |n| match n {
+        1 => "Yhtä monta ääntä kuin 1 matriisin ulkopuolelle jääneellä ratkaisulla".into(),
+        n => format!("Yhtä monta ääntä kuin {n} matriisin ulkopuolelle jääneellä ratkaisulla"),
+    },
     ratings_count: |n| match n {
         1 => "1 arvio".into(),
         n => format!("{n} arviota"),

@@ -42,11 +42,11 @@ impl Jam {
             }
             Change::Command {
                 person,
-                id,
+                id: _,
                 command,
                 new_id,
             } => {
-                let outcome = self.apply(*person, *id, command.clone(), *new_id, at)?;
+                let outcome = self.apply(*person, command.clone(), *new_id, at)?;
                 Ok(outcome == Outcome::Changed)
             }
         }
@@ -57,6 +57,7 @@ impl Jam {
 mod tests {
     use super::*;
     use crate::testing::jam;
+    use crate::{HostCommand, Round};
 
     #[test]
     fn replaying_the_changes_gives_the_same_jam() {
@@ -73,7 +74,7 @@ mod tests {
             Change::Command {
                 person: live.facilitator,
                 id: Uuid::from_u128(1),
-                command: Command::NextRound,
+                command: HostCommand::NextRound { from: Round::Lobby }.into(),
                 new_id: Uuid::from_u128(2),
             },
         ];

@@ -5,7 +5,7 @@
 use super::jam::{Jam, JamError, Role};
 use super::matrix::{Action, Quadrant, Rating};
 use super::notes::{tally, Note, Vote};
-use super::round::{NoteKind, Round, Settings};
+use super::round::{NoteKind, Round, SettingsChange};
 use super::text::{ActionText, NoteText};
 use super::timer::Timer;
 use super::PersonId;
@@ -13,14 +13,33 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+/// A command, by who may send it: the facilitator (`Host`) or a phone (`Participant`). The
+/// role is in the type, so routing a command can never miss one. As JSON (serde's external
+/// tagging, twice): `{"Host": {"NextRound": {"from": "Lobby"}}}`, `{"Host": "PauseTimer"}`,
+/// `{"Participant": {"AddNote": {"text": "…"}}}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Command {
-    // The facilitator's.
-    NextRound,
-    PreviousRound,
-    UpdateSettings(Settings),
+    Host(HostCommand),
+    Participant(ParticipantCommand),
+}
+
+/// The facilitator's commands. Each says what it expects rather than "toggle" or "next", so a
+/// double tap, or the same tap in a second tab, changes nothing more than one tap.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum HostCommand {
+    /// Moves on from round `from`; when the jam is no longer there, nothing happens.
+    NextRound {
+        from: Round,
+    },
+    /// Goes back from round `from`; when the jam is no longer there, nothing happens.
+    PreviousRound {
+        from: Round,
+    },
+    /// Changes the settings it names; the others keep their values.
+    UpdateSettings(SettingsChange),
     PauseTimer,
     ResumeTimer,
+    /// Adds time to the timer of a timed round.
     AddTime {
         secs: u32,
     },
@@ -28,14 +47,16 @@ pub enum Command {
     Reveal {
         author: Option<Uuid>,
     },
-    /// Prioritize: swap a problem with its neighbour above (`up`) or below; ties only.
+    /// Prioritize: puts a problem at place `to` (0 is first); only among problems with as many
+    /// votes.
     MoveProblem {
         note: Uuid,
-        up: bool,
+        to: usize,
     },
-    /// Prioritize: take a problem forward, or stop taking it.
-    ToggleProblem {
+    /// Prioritize: takes a problem forward (`chosen`), or not.
+    SetChosen {
         note: Uuid,
+        chosen: bool,
     },
     /// Reframe: the "How might we" for the problem in focus (picked from a proposal or edited).
     ChooseHmw {
@@ -58,7 +79,11 @@ pub enum Command {
     },
     /// Makes (or keeps) a read-only link to the jam's results.
     CreateShareLink,
-    // A participant's.
+}
+
+/// What a phone can do.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ParticipantCommand {
     AddNote {
         text: String,
     },
@@ -82,30 +107,27 @@ pub enum Command {
     },
 }
 
+impl From<HostCommand> for Command {
+    fn from(command: HostCommand) -> Self {
+        Command::Host(command)
+    }
+}
+
+impl From<ParticipantCommand> for Command {
+    fn from(command: ParticipantCommand) -> Self {
+        Command::Participant(command)
+    }
+}
+
 /// What applying a command did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Outcome {
     Changed,
-    /// The same command id was applied before: nothing done again.
-    Repeated,
+    /// The command was allowed but found nothing to change (a repeat, a pause of a paused
+    /// timer): the version stays, and nothing needs storing or sending.
+    Unchanged,
 }
 
-impl Command {
-    fn is_facilitators(&self) -> bool {
-        !matches!(
-            self,
-            Command::AddNote { .. }
-                | Command::EditNote { .. }
-                | Command::DeleteNote { .. }
-                | Command::CastVote { .. }
-                | Command::WithdrawVote { .. }
-                | Command::Rate { .. }
-        )
-    }
-}
-
-/// How many command ids are remembered for spotting retries.
-const REMEMBERED_COMMANDS: usize = 512;
 /// Notes one person may write in one round (per problem for HMW and solutions).
 pub const MAX_NOTES_EACH: usize = 30;
 /// The most time one "add time" may add.
@@ -125,36 +147,34 @@ fn due_date_is_reasonable(jam_day: NaiveDate, due: NaiveDate) -> bool {
 }
 
 impl Jam {
-    /// Applies `command` from `person`. `id` is made by the client for each user action and
-    /// reused on retries; `new_id` names anything the command creates.
+    /// Applies `command` from `person`; `new_id` names anything the command creates. (A retried
+    /// request is spotted by its command id where changes are stored, not here.)
     pub fn apply(
         &mut self,
         person: PersonId,
-        id: Uuid,
         command: Command,
         new_id: Uuid,
         now: DateTime<Utc>,
     ) -> Result<Outcome, JamError> {
-        if self.recent_commands.contains(&id) {
-            return Ok(Outcome::Repeated);
-        }
         // Work on a copy, so a refusal half-way can never leave a half-changed jam.
         let mut next = self.clone();
-        if command.is_facilitators() {
-            if self.role_of(person) != Role::Facilitator {
-                return Err(JamError::NotFacilitator);
+        match command {
+            Command::Host(command) => {
+                if self.role_of(person) != Role::Facilitator {
+                    return Err(JamError::NotFacilitator);
+                }
+                next.facilitate(command, new_id, now)?;
             }
-            next.facilitate(command, new_id, now)?;
-        } else {
-            let me = self
-                .participant_of(person)
-                .map(|p| p.id)
-                .ok_or(JamError::NotParticipant)?;
-            next.participate(me, command, new_id, now)?;
+            Command::Participant(command) => {
+                let me = self
+                    .participant_of(person)
+                    .map(|p| p.id)
+                    .ok_or(JamError::NotParticipant)?;
+                next.participate(me, command, new_id, now)?;
+            }
         }
-        next.recent_commands.push_back(id);
-        if next.recent_commands.len() > REMEMBERED_COMMANDS {
-            next.recent_commands.pop_front();
+        if next == *self {
+            return Ok(Outcome::Unchanged);
         }
         next.version += 1;
         *self = next;
@@ -163,31 +183,32 @@ impl Jam {
 
     fn facilitate(
         &mut self,
-        command: Command,
+        command: HostCommand,
         new_id: Uuid,
         now: DateTime<Utc>,
     ) -> Result<(), JamError> {
         match command {
-            Command::NextRound => self.advance(now),
-            Command::PreviousRound => self.go_back(now),
-            Command::UpdateSettings(settings) => {
-                settings.validate().map_err(JamError::Settings)?;
-                self.settings = settings;
-                Ok(())
-            }
-            Command::PauseTimer => {
+            HostCommand::NextRound { from } if from == self.round => self.advance(now),
+            HostCommand::PreviousRound { from } if from == self.round => self.go_back(now),
+            // Another tab (or a double tap) moved the jam already.
+            HostCommand::NextRound { .. } | HostCommand::PreviousRound { .. } => Ok(()),
+            HostCommand::UpdateSettings(change) => self.change_settings(&change),
+            HostCommand::PauseTimer => {
                 self.timer.pause(now);
                 Ok(())
             }
-            Command::ResumeTimer => {
+            HostCommand::ResumeTimer => {
                 self.timer.resume(now);
                 Ok(())
             }
-            Command::AddTime { secs } => {
+            HostCommand::AddTime { secs } => {
+                if self.settings.timebox(self.round).is_none() {
+                    return Err(JamError::NoTimer);
+                }
                 self.timer.add(secs.min(MAX_ADD_SECS), now);
                 Ok(())
             }
-            Command::Reveal { author } => {
+            HostCommand::Reveal { author } => {
                 self.expect_round(Round::Reveal)?;
                 for note in self.notes.iter_mut().filter(|n| {
                     matches!(n.kind, NoteKind::Working | NoteKind::Problem)
@@ -197,64 +218,61 @@ impl Jam {
                 }
                 Ok(())
             }
-            Command::MoveProblem { note, up } => {
+            HostCommand::MoveProblem { note, to } => {
                 self.expect_round(Round::Prioritize)?;
                 let at = self
                     .problem_order
                     .iter()
                     .position(|n| *n == note)
                     .ok_or(JamError::NoSuchNote)?;
-                let other = if up { at.checked_sub(1) } else { Some(at + 1) }
-                    .filter(|o| *o < self.problem_order.len())
-                    .ok_or(JamError::NotATie)?;
-                if tally(&self.votes, note) != tally(&self.votes, self.problem_order[other]) {
+                if !self.can_move_problem(at, to) {
                     return Err(JamError::NotATie);
                 }
-                self.problem_order.swap(at, other);
+                let moved = self.problem_order.remove(at);
+                self.problem_order.insert(to, moved);
+                self.order_chosen();
                 Ok(())
             }
-            Command::ToggleProblem { note } => {
+            HostCommand::SetChosen { note, chosen } => {
                 self.expect_round(Round::Prioritize)?;
                 if !self.problem_order.contains(&note) {
                     return Err(JamError::NoSuchNote);
                 }
-                if let Some(at) = self.chosen.iter().position(|n| *n == note) {
-                    self.chosen.remove(at);
-                } else if self.chosen.len() >= usize::from(self.settings.problems_to_take) {
-                    return Err(JamError::TooManyProblems {
-                        max: self.settings.problems_to_take,
-                    });
-                } else {
+                let already = self.chosen.contains(&note);
+                if !chosen {
+                    self.chosen.retain(|c| *c != note);
+                } else if !already {
+                    if self.chosen.len() >= usize::from(self.settings.problems_to_take) {
+                        return Err(JamError::TooManyProblems {
+                            max: self.settings.problems_to_take,
+                        });
+                    }
                     self.chosen.push(note);
-                    // Work on problems in priority order, whatever order they were picked in.
-                    let order = &self.problem_order;
-                    self.chosen
-                        .sort_by_key(|n| order.iter().position(|o| o == n));
+                    self.order_chosen();
                 }
                 Ok(())
             }
-            Command::ChooseHmw { text } => {
+            HostCommand::ChooseHmw { text } => {
                 self.expect_round(Round::Reframe)?;
                 let text = NoteText::parse(&text).map_err(JamError::Text)?;
                 let problem = self.focus_problem().ok_or(JamError::NoProblemChosen)?;
-                self.hmws.retain(|(p, _)| *p != problem);
-                self.hmws.push((problem, text));
+                upsert(&mut self.hmws, |(p, _)| *p == problem, (problem, text));
                 Ok(())
             }
-            Command::Place { solution, quadrant } => {
+            HostCommand::Place { solution, quadrant } => {
                 self.expect_round(Round::EffortImpact)?;
                 if !self.matrix_candidates().contains(&solution) {
                     return Err(JamError::NotOnMatrix);
                 }
-                self.placements.retain(|(s, _)| *s != solution);
                 if let Some(q) = quadrant {
-                    self.placements.push((solution, q));
+                    upsert(&mut self.placements, |(s, _)| *s == solution, (solution, q));
                 } else {
+                    self.placements.retain(|(s, _)| *s != solution);
                     self.actions.retain(|a| a.solution != solution);
                 }
                 Ok(())
             }
-            Command::SetAction {
+            HostCommand::SetAction {
                 solution,
                 first_step,
                 owner,
@@ -277,47 +295,65 @@ impl Jam {
                     owner: ActionText::parse(&owner).map_err(JamError::Text)?,
                     due,
                 };
-                match self.actions.iter_mut().find(|a| a.solution == solution) {
-                    Some(existing) => *existing = action,
-                    None => self.actions.push(action),
-                }
+                upsert(&mut self.actions, |a| a.solution == solution, action);
                 Ok(())
             }
-            Command::RemoveAction { solution } => {
+            HostCommand::RemoveAction { solution } => {
                 self.expect_round(Round::Actions)?;
                 self.actions.retain(|a| a.solution != solution);
                 Ok(())
             }
-            Command::CreateShareLink => {
+            HostCommand::CreateShareLink => {
                 // 122 random bits: the link is the only key to the results.
                 self.share_token
                     .get_or_insert_with(|| new_id.simple().to_string());
                 Ok(())
             }
-            _ => unreachable!("participant commands are handled in participate"),
         }
+    }
+
+    /// Takes the settings `change` names. Fewer problems than are chosen, or a matrix too small
+    /// for the solutions already placed on it, are refused: the facilitator undoes those first,
+    /// so nothing is dropped without them seeing it.
+    fn change_settings(&mut self, change: &SettingsChange) -> Result<(), JamError> {
+        let settings = change.applied_to(&self.settings);
+        settings.validate().map_err(JamError::Settings)?;
+        if usize::from(settings.problems_to_take) < self.chosen.len() {
+            return Err(JamError::ProblemsAlreadyChosen {
+                chosen: self.chosen.len() as u8,
+            });
+        }
+        let needed = self.places_in_use();
+        if settings.matrix_size < self.settings.matrix_size
+            && usize::from(settings.matrix_size) < needed
+        {
+            return Err(JamError::SolutionsPlaced {
+                needed: needed as u8,
+            });
+        }
+        self.settings = settings;
+        Ok(())
     }
 
     fn participate(
         &mut self,
         me: Uuid,
-        command: Command,
+        command: ParticipantCommand,
         new_id: Uuid,
         now: DateTime<Utc>,
     ) -> Result<(), JamError> {
-        let locked = self.settings.lock_at_time_up && self.timer.is_up(now);
+        if self.locked(now) {
+            return Err(JamError::TimeUp);
+        }
         match command {
-            Command::AddNote { text } => {
+            ParticipantCommand::AddNote { text } => {
                 let kind = self.round.writes().ok_or(JamError::WrongRound)?;
-                if locked {
-                    return Err(JamError::TimeUp);
-                }
                 let text = NoteText::parse(&text).map_err(JamError::Text)?;
                 let problem = self.problem_for(kind);
                 let mine = self
                     .notes
                     .iter()
-                    .filter(|n| n.author == me && n.kind == kind && n.problem == problem)
+                    .filter(|n| n.author == me && self.in_round(n))
                     .count();
                 if mine >= MAX_NOTES_EACH {
                     return Err(JamError::TooManyNotes {
@@ -337,21 +373,21 @@ impl Jam {
                 self.next_seq += 1;
                 Ok(())
             }
-            Command::EditNote { note, text } => {
+            ParticipantCommand::EditNote { note, text } => {
                 let text = NoteText::parse(&text).map_err(JamError::Text)?;
-                self.own_open_note(me, note, locked)?.text = text;
+                self.may_change(me, note, now)?;
+                if let Some(n) = self.notes.iter_mut().find(|n| n.id == note) {
+                    n.text = text;
+                }
                 Ok(())
             }
-            Command::DeleteNote { note } => {
-                self.own_open_note(me, note, locked)?;
+            ParticipantCommand::DeleteNote { note } => {
+                self.may_change(me, note, now)?;
                 self.notes.retain(|n| n.id != note);
                 Ok(())
             }
-            Command::CastVote { note } => {
+            ParticipantCommand::CastVote { note } => {
                 let kind = self.round.votes_on().ok_or(JamError::WrongRound)?;
-                if locked {
-                    return Err(JamError::TimeUp);
-                }
                 if !self.ballot().contains(&note) {
                     return Err(JamError::NoSuchNote);
                 }
@@ -362,22 +398,18 @@ impl Jam {
                 self.votes.push(Vote { voter: me, note });
                 Ok(())
             }
-            Command::WithdrawVote { note } => {
+            ParticipantCommand::WithdrawVote { note } => {
                 self.round.votes_on().ok_or(JamError::WrongRound)?;
-                if locked {
-                    return Err(JamError::TimeUp);
-                }
+                let ballot = self.ballot();
                 let at = self
                     .votes
                     .iter()
-                    .rposition(|v| {
-                        v.voter == me && v.note == note && self.ballot().contains(&v.note)
-                    })
+                    .rposition(|v| v.voter == me && v.note == note && ballot.contains(&v.note))
                     .ok_or(JamError::NoVoteToTake)?;
                 self.votes.remove(at);
                 Ok(())
             }
-            Command::Rate {
+            ParticipantCommand::Rate {
                 solution,
                 effort,
                 impact,
@@ -390,17 +422,19 @@ impl Jam {
                 if !range.contains(&effort) || !range.contains(&impact) {
                     return Err(JamError::BadRating);
                 }
-                self.ratings
-                    .retain(|r| !(r.rater == me && r.solution == solution));
-                self.ratings.push(Rating {
+                let rating = Rating {
                     rater: me,
                     solution,
                     effort,
                     impact,
-                });
+                };
+                upsert(
+                    &mut self.ratings,
+                    |r| r.rater == me && r.solution == solution,
+                    rating,
+                );
                 Ok(())
             }
-            _ => unreachable!("facilitator commands are handled in facilitate"),
         }
     }
 
@@ -412,25 +446,46 @@ impl Jam {
         }
     }
 
-    /// A note of `me` that can still be changed: written in this round (for this problem).
-    fn own_open_note(&mut self, me: Uuid, note: Uuid, locked: bool) -> Result<&mut Note, JamError> {
-        let kind = self.round.writes().ok_or(JamError::WrongRound)?;
-        if locked {
+    /// Whether time is up and the facilitator chose that phones stop then.
+    pub fn locked(&self, now: DateTime<Utc>) -> bool {
+        self.settings.lock_at_time_up && self.timer.is_up(now)
+    }
+
+    /// Whether `me` may edit or delete `note` now: their own, written in this round (for the
+    /// problem in focus), and nobody has used it yet.
+    pub fn may_change(&self, me: Uuid, note: Uuid, now: DateTime<Utc>) -> Result<(), JamError> {
+        if self.locked(now) {
             return Err(JamError::TimeUp);
         }
-        let problem = self.problem_for(kind);
+        self.editable_by(me, note)
+    }
+
+    /// Whether `me` may change `note`, the time-up lock aside.
+    pub fn editable_by(&self, me: Uuid, note: Uuid) -> Result<(), JamError> {
+        self.round.writes().ok_or(JamError::WrongRound)?;
         let found = self
             .notes
-            .iter_mut()
+            .iter()
             .find(|n| n.id == note)
             .ok_or(JamError::NoSuchNote)?;
         if found.author != me {
             return Err(JamError::NotYourNote);
         }
-        if found.kind != kind || found.problem != problem {
+        if !self.in_round(found) {
             return Err(JamError::WrongRound);
         }
-        Ok(found)
+        if self.in_use(note) {
+            return Err(JamError::NoteInUse);
+        }
+        Ok(())
+    }
+
+    /// Whether others have built on `note`: voted on it, chosen, placed or rated it.
+    fn in_use(&self, note: Uuid) -> bool {
+        tally(&self.votes, note) > 0
+            || self.chosen.contains(&note)
+            || self.placement(note).is_some()
+            || self.ratings.iter().any(|r| r.solution == note)
     }
 
     /// The chosen problem rounds 6–10 are working on now.
@@ -439,22 +494,34 @@ impl Jam {
     }
 
     /// The problem a note of `kind` written now belongs to.
-    fn problem_for(&self, kind: NoteKind) -> Option<Uuid> {
+    pub fn problem_for(&self, kind: NoteKind) -> Option<Uuid> {
         match kind {
             NoteKind::Hmw | NoteKind::Solution => self.focus_problem(),
             _ => None,
         }
     }
 
+    /// Whether `note` is part of this round's work: written in this writing round (for the
+    /// problem in focus, where that matters), or up for vote in this voting round.
+    pub fn in_round(&self, note: &Note) -> bool {
+        let (kind, needs_reveal) = match (self.round.writes(), self.round.votes_on()) {
+            (Some(kind), _) => (kind, false),
+            (_, Some(kind)) => (kind, true),
+            _ => return false,
+        };
+        note.kind == kind
+            && note.problem == self.problem_for(kind)
+            && (note.revealed || !needs_reveal)
+    }
+
     /// The notes that can be voted on in the current voting round.
     pub fn ballot(&self) -> Vec<Uuid> {
-        let Some(kind) = self.round.votes_on() else {
+        if self.round.votes_on().is_none() {
             return Vec::new();
-        };
-        let problem = self.problem_for(kind);
+        }
         self.notes
             .iter()
-            .filter(|n| n.kind == kind && n.problem == problem && n.revealed)
+            .filter(|n| self.in_round(n))
             .map(|n| n.id)
             .collect()
     }
@@ -468,25 +535,107 @@ impl Jam {
             .count()
     }
 
-    /// Solutions of the problem in focus, most votes first (ties: first written first).
-    pub fn ranked_solutions(&self) -> Vec<&Note> {
-        let problem = self.focus_problem();
-        let mut solutions: Vec<&Note> = self
-            .notes
-            .iter()
-            .filter(|n| n.kind == NoteKind::Solution && n.problem == problem && problem.is_some())
-            .collect();
-        solutions.sort_by_key(|n| (std::cmp::Reverse(tally(&self.votes, n.id)), n.seq));
-        solutions
+    /// `notes` with the most votes first; ties in the order of `earlier` (an order the
+    /// facilitator gave them), then first written first. The one ranking of problems, solutions
+    /// and exports.
+    fn rank<'a>(&self, notes: impl Iterator<Item = &'a Note>, earlier: &[Uuid]) -> Vec<&'a Note> {
+        let mut ranked: Vec<&Note> = notes.collect();
+        ranked.sort_by_key(|n| {
+            let given = earlier.iter().position(|e| *e == n.id);
+            (
+                std::cmp::Reverse(tally(&self.votes, n.id)),
+                given.unwrap_or(usize::MAX),
+                n.seq,
+            )
+        });
+        ranked
     }
 
-    /// The top solutions of the problem in focus, which go on the effort/impact matrix.
-    pub fn matrix_candidates(&self) -> Vec<Uuid> {
-        self.ranked_solutions()
+    /// The revealed solutions of `problem`, most votes first (ties: first written first).
+    pub fn ranked_solutions(&self, problem: Uuid) -> Vec<&Note> {
+        let solutions = self
+            .notes
+            .iter()
+            .filter(|n| n.kind == NoteKind::Solution && n.problem == Some(problem) && n.revealed);
+        self.rank(solutions, &[])
+    }
+
+    /// The top solutions of `problem`, which go on its effort/impact matrix.
+    pub fn matrix_of(&self, problem: Uuid) -> Vec<Uuid> {
+        self.ranked_solutions(problem)
             .into_iter()
             .take(usize::from(self.settings.matrix_size))
             .map(|n| n.id)
             .collect()
+    }
+
+    /// The matrix of the problem in focus.
+    pub fn matrix_candidates(&self) -> Vec<Uuid> {
+        self.focus_problem()
+            .map(|p| self.matrix_of(p))
+            .unwrap_or_default()
+    }
+
+    /// Solutions of the problem in focus left off its matrix with as many votes as `solution`
+    /// on it: a tie at the cut-off, broken only by the order of writing.
+    pub fn tied_off_matrix(&self, solution: Uuid) -> usize {
+        let votes = tally(&self.votes, solution);
+        self.focus_problem()
+            .map(|p| self.ranked_solutions(p))
+            .unwrap_or_default()
+            .into_iter()
+            .skip(usize::from(self.settings.matrix_size))
+            .filter(|n| tally(&self.votes, n.id) == votes)
+            .count()
+    }
+
+    /// How many places of the matrix hold a placed solution, counted to the last of them: the
+    /// smallest matrix that keeps every placed solution on it.
+    fn places_in_use(&self) -> usize {
+        self.chosen
+            .iter()
+            .flat_map(|p| self.matrix_of(*p).into_iter().enumerate())
+            .filter(|(_, s)| self.placement(*s).is_some())
+            .map(|(at, _)| at + 1)
+            .max()
+            .unwrap_or(0)
+    }
+
+    /// Whether an action counts: its solution is placed on the matrix of a chosen problem.
+    /// Others stay stored (choosing the problem again brings them back) but are not listed.
+    pub fn counts(&self, action: &Action) -> bool {
+        let problem = self
+            .notes
+            .iter()
+            .find(|n| n.id == action.solution)
+            .and_then(|n| n.problem)
+            .filter(|p| self.chosen.contains(p));
+        problem.is_some_and(|p| {
+            self.placement(action.solution).is_some()
+                && self.matrix_of(p).contains(&action.solution)
+        })
+    }
+
+    /// Whether the problems ranked `a` and `b` have as many votes.
+    pub fn problems_tie(&self, a: usize, b: usize) -> bool {
+        match (self.problem_order.get(a), self.problem_order.get(b)) {
+            (Some(a), Some(b)) => tally(&self.votes, *a) == tally(&self.votes, *b),
+            _ => false,
+        }
+    }
+
+    /// Whether the problem ranked `at` may move to place `to` now: in the prioritize round,
+    /// among problems with as many votes (the ranking is by votes, so all between have as many
+    /// too).
+    pub fn can_move_problem(&self, at: usize, to: usize) -> bool {
+        self.round == Round::Prioritize && self.problems_tie(at, to)
+    }
+
+    /// Keeps the chosen problems in priority order: they are worked on in that order.
+    fn order_chosen(&mut self) {
+        let order = &self.problem_order;
+        self.chosen
+            .sort_by_key(|c| order.iter().position(|o| o == c));
     }
 
     pub fn placement(&self, solution: Uuid) -> Option<Quadrant> {
@@ -546,14 +695,17 @@ impl Jam {
                 }
             }
             Round::Prioritize => {
-                let mut problems: Vec<&Note> = self
-                    .notes
-                    .iter()
-                    .filter(|n| n.kind == NoteKind::Problem)
+                // Ranked again (votes may have changed), keeping the order the facilitator
+                // gave ties before.
+                let problems = self.notes.iter().filter(|n| n.kind == NoteKind::Problem);
+                let order: Vec<Uuid> = self
+                    .rank(problems, &self.problem_order)
+                    .into_iter()
+                    .map(|n| n.id)
                     .collect();
-                problems.sort_by_key(|n| (std::cmp::Reverse(tally(&self.votes, n.id)), n.seq));
-                self.problem_order = problems.into_iter().map(|n| n.id).collect();
+                self.problem_order = order;
                 self.chosen.retain(|c| self.problem_order.contains(c));
+                self.order_chosen();
             }
             Round::Reframe if self.round == Round::Prioritize => self.focus = 0,
             Round::VoteSolutions => {
@@ -590,5 +742,14 @@ impl Jam {
             Some(secs) => Timer::start(secs, now),
             None => Timer::Off,
         };
+    }
+}
+
+/// Puts `value` in place of the entry `is_it` finds, or at the end: an update keeps the order,
+/// so setting what is already there changes nothing.
+fn upsert<T>(items: &mut Vec<T>, is_it: impl Fn(&T) -> bool, value: T) {
+    match items.iter_mut().find(|item| is_it(item)) {
+        Some(item) => *item = value,
+        None => items.push(value),
     }
 }

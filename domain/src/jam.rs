@@ -10,7 +10,6 @@ use super::{DisplayName, JoinCode, Topic};
 use crate::Lang;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use std::collections::VecDeque;
 use uuid::Uuid;
 
 /// Who is asking: one per browser session, made when the session is first seen.
@@ -71,9 +70,6 @@ pub struct Jam {
     /// Numbers the notes in the order they were written.
     #[serde(default)]
     pub next_seq: u64,
-    /// Ids of the latest commands applied, so a retried request is not applied twice.
-    #[serde(default)]
-    pub recent_commands: VecDeque<Uuid>,
     /// The language the facilitator created the jam in: exports and the printable page use it.
     #[serde(default)]
     pub lang: Lang,
@@ -141,6 +137,16 @@ pub enum JamError {
     NotPlaced,
     #[error("a due date is between the day of the jam and {max_years} years later")]
     BadDueDate { max_years: u8 },
+    #[error("this round has no timer")]
+    NoTimer,
+    #[error("that note has votes or is in use, so it stays as it is")]
+    NoteInUse,
+    #[error("{chosen} problems are chosen; un-choose one first")]
+    ProblemsAlreadyChosen { chosen: u8 },
+    #[error(
+        "the matrix needs room for the {needed} top solutions already placed; take some off first"
+    )]
+    SolutionsPlaced { needed: u8 },
 }
 
 /// What a join did, so the caller knows whether anything needs saving and announcing.
@@ -183,7 +189,6 @@ impl Jam {
             placements: Vec::new(),
             actions: Vec::new(),
             next_seq: 0,
-            recent_commands: VecDeque::new(),
             lang: Lang::default(),
             share_token: None,
             room_size: Self::DEFAULT_ROOM_SIZE,

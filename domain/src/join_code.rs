@@ -141,5 +141,38 @@ mod tests {
                 prop_assert!(code.as_str().bytes().all(|b| ALPHABET.contains(&b)));
             }
         }
+
+        /// A code as people type it (any case, spaces and dashes anywhere) reads back as the
+        /// code; with one letter swapped for anything outside the alphabet, or one letter too
+        /// many or too few, it is refused.
+        #[test]
+        fn typed_codes_read_back_and_near_misses_are_refused(
+            indices in proptest::array::uniform6(0usize..19),
+            lower in proptest::collection::vec(any::<bool>(), LENGTH),
+            gaps in proptest::collection::vec(prop::sample::select(vec!["", "", " ", "-", "  ", "\t", " - "]), LENGTH + 1),
+            at in 0usize..LENGTH,
+            stranger in prop::sample::select("AEIOUYLÅÄÖ0123456789!?.é".chars().collect::<Vec<_>>()),
+        ) {
+            let code = JoinCode::from_indices(indices);
+            let letters: Vec<char> = code.as_str().chars().collect();
+            let typed = |letters: &[char]| {
+                let mut out = gaps[0].to_string();
+                for (i, c) in letters.iter().enumerate() {
+                    out.push(if lower[i % LENGTH] { c.to_ascii_lowercase() } else { *c });
+                    out.push_str(gaps[(i + 1) % gaps.len()]);
+                }
+                out
+            };
+            prop_assert_eq!(JoinCode::parse(&typed(&letters)), Ok(code));
+            let mut wrong = letters.clone();
+            wrong[at] = stranger;
+            prop_assert_eq!(JoinCode::parse(&typed(&wrong)), Err(CodeError::WrongCharacter));
+            let mut long = letters.clone();
+            long.insert(at, letters[at]);
+            prop_assert_eq!(JoinCode::parse(&typed(&long)), Err(CodeError::WrongLength));
+            let mut short = letters.clone();
+            short.remove(at);
+            prop_assert_eq!(JoinCode::parse(&typed(&short)), Err(CodeError::WrongLength));
+        }
     }
 }

@@ -15,6 +15,8 @@ pub mod matrix;
 pub mod notes;
 pub mod patch;
 pub mod round;
+#[cfg(test)]
+mod rules_tests;
 #[cfg(any(test, feature = "testing"))]
 pub mod testing;
 pub mod text;
@@ -24,13 +26,13 @@ pub mod view;
 mod workshop_tests;
 
 pub use change::Change;
-pub use commands::{Command, Outcome};
+pub use commands::{Command, HostCommand, Outcome, ParticipantCommand};
 pub use jam::{Jam, JamError, Participant, PersonId, Role};
 pub use join_code::{CodeError, JoinCode};
 pub use lang::Lang;
 pub use matrix::{Action, Quadrant, Rating};
 pub use notes::{Note, Vote};
-pub use round::{NoteKind, Round, Settings, SettingsError};
+pub use round::{NoteKind, Round, Settings, SettingsChange, SettingsError};
 pub use text::{ActionText, DisplayName, NoteText, TextError, Topic};
 pub use timer::Timer;
 pub use view::{Audience, JamView, NoteView, OwnView, ParticipantEntry, RoomView, ViewerRole};

@@ -8,7 +8,7 @@ use super::live::{full_json, patch_json, Message, Replica};
 use super::patch::diff;
 use super::view::{audience_of, JamView, OwnView, RoomView};
 use super::workshop_tests::{actor, any_action, command_for, Room};
-use super::{Command, DisplayName, Jam, PersonId};
+use super::{Command, DisplayName, HostCommand, Jam, ParticipantCommand, PersonId};
 use chrono::Utc;
 use proptest::prelude::*;
 use serde_json::Value;
@@ -83,7 +83,7 @@ proptest! {
                 room.jam.join(visitor, DisplayName::parse("Visitor").unwrap(), id, Utc::now()).unwrap();
             }
             let mut command = command_for(&room, who, what, which);
-            if let Command::AddNote { text } = &mut command {
+            if let Command::Participant(ParticipantCommand::AddNote { text }) = &mut command {
                 // Every note says something no other note says, so a leak can be spotted.
                 written += 1;
                 *text = format!("secret{written}x");
@@ -130,8 +130,10 @@ fn a_screen_that_missed_a_message_is_told_to_start_again() {
         replica: None,
         sent: Some((room.jam.version, r, o)),
     };
-    room.host(Command::NextRound);
-    room.host(Command::NextRound);
+    for _ in 0..2 {
+        let from = room.jam.round;
+        room.host(HostCommand::NextRound { from });
+    }
     // A patch from a version this screen never had.
     let mut skipped = screen;
     if let Some(sent) = &mut skipped.sent {

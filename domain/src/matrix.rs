@@ -25,9 +25,11 @@ impl Quadrant {
         Quadrant::Thankless,
     ];
 
-    /// Where average ratings (1–5 each) put a solution: above the middle (3) counts as high.
+    /// Where average ratings (1–5 each) put a solution: above the middle (3) counts as high,
+    /// on both axes alike.
     pub fn from_ratings(effort: f32, impact: f32) -> Self {
-        match (effort > 3.0, impact >= 3.0) {
+        let high = |average: f32| average > 3.0;
+        match (high(effort), high(impact)) {
             (false, true) => Quadrant::QuickWin,
             (true, true) => Quadrant::BigBet,
             (false, false) => Quadrant::FillIn,

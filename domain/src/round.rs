@@ -65,11 +65,6 @@ impl Round {
             _ => None,
         }
     }
-
-    /// Whether the round has a timer by default.
-    pub fn is_timed(self) -> bool {
-        self.writes().is_some() || self.votes_on().is_some() || self == Round::Actions
-    }
 }
 
 /// What people write on notes.
@@ -132,6 +127,81 @@ impl Default for Settings {
             problems_to_take: 1,
             matrix_size: 5,
             lock_at_time_up: false,
+        }
+    }
+}
+
+/// A change to some of the settings: every field left out (or `null`) keeps its value, so a
+/// client that names only what it changes never resets the rest. An unknown field is refused.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct SettingsChange {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub working_round: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub working_secs: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub problems_secs: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub vote_problems_secs: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reframe_secs: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub solutions_secs: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub vote_solutions_secs: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub actions_secs: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub problem_dots: Option<u8>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub solution_dots: Option<u8>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub problems_to_take: Option<u8>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub matrix_size: Option<u8>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lock_at_time_up: Option<bool>,
+}
+
+impl SettingsChange {
+    /// A change that names every field: `settings` as a whole (what the settings form sends).
+    pub fn all(settings: &Settings) -> Self {
+        let s = settings.clone();
+        Self {
+            working_round: Some(s.working_round),
+            working_secs: Some(s.working_secs),
+            problems_secs: Some(s.problems_secs),
+            vote_problems_secs: Some(s.vote_problems_secs),
+            reframe_secs: Some(s.reframe_secs),
+            solutions_secs: Some(s.solutions_secs),
+            vote_solutions_secs: Some(s.vote_solutions_secs),
+            actions_secs: Some(s.actions_secs),
+            problem_dots: Some(s.problem_dots),
+            solution_dots: Some(s.solution_dots),
+            problems_to_take: Some(s.problems_to_take),
+            matrix_size: Some(s.matrix_size),
+            lock_at_time_up: Some(s.lock_at_time_up),
+        }
+    }
+
+    /// `settings` with the named fields changed.
+    pub fn applied_to(&self, settings: &Settings) -> Settings {
+        let s = settings;
+        Settings {
+            working_round: self.working_round.unwrap_or(s.working_round),
+            working_secs: self.working_secs.unwrap_or(s.working_secs),
+            problems_secs: self.problems_secs.unwrap_or(s.problems_secs),
+            vote_problems_secs: self.vote_problems_secs.unwrap_or(s.vote_problems_secs),
+            reframe_secs: self.reframe_secs.unwrap_or(s.reframe_secs),
+            solutions_secs: self.solutions_secs.unwrap_or(s.solutions_secs),
+            vote_solutions_secs: self.vote_solutions_secs.unwrap_or(s.vote_solutions_secs),
+            actions_secs: self.actions_secs.unwrap_or(s.actions_secs),
+            problem_dots: self.problem_dots.unwrap_or(s.problem_dots),
+            solution_dots: self.solution_dots.unwrap_or(s.solution_dots),
+            problems_to_take: self.problems_to_take.unwrap_or(s.problems_to_take),
+            matrix_size: self.matrix_size.unwrap_or(s.matrix_size),
+            lock_at_time_up: self.lock_at_time_up.unwrap_or(s.lock_at_time_up),
         }
     }
 }

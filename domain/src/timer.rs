@@ -70,16 +70,19 @@ impl Timer {
     }
 
     /// Adds time (also to a timer already up, which starts it again). A stopped timer starts.
+    /// A running timer's deadline moves by exactly the time added (up to the cap).
     pub fn add(&mut self, seconds: u32, now: DateTime<Utc>) {
         let extra = i64::from(seconds) * 1000;
-        let remaining = self.remaining_ms(now).unwrap_or(0);
-        let total = (remaining + extra).min(MAX_MS);
-        *self = match self {
-            Self::Paused { .. } => Self::Paused {
-                remaining_ms: total,
+        let cap = now + Duration::milliseconds(MAX_MS);
+        *self = match *self {
+            Self::Paused { remaining_ms } => Self::Paused {
+                remaining_ms: (remaining_ms + extra).min(MAX_MS),
+            },
+            Self::Running { deadline } if deadline > now => Self::Running {
+                deadline: (deadline + Duration::milliseconds(extra)).min(cap),
             },
             _ => Self::Running {
-                deadline: now + Duration::milliseconds(total),
+                deadline: (now + Duration::milliseconds(extra)).min(cap),
             },
         };
     }

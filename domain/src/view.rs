@@ -93,6 +93,9 @@ pub struct MyOwn {
     pub hidden: Vec<NoteView>,
     /// The ids of all my notes, revealed or not.
     pub mine: Vec<Uuid>,
+    /// My notes I may still edit or delete, time-up lock aside: the lock comes with time, not
+    /// with a change, so the screen applies it from the timer.
+    pub editable: Vec<Uuid>,
     /// My dots: (note, how many).
     pub votes: Vec<(Uuid, usize)>,
     /// In a voting round: dots I have left.
@@ -198,12 +201,22 @@ pub struct NoteView {
     pub id: Uuid,
     pub kind: NoteKind,
     pub text: String,
-    /// The author's name, in the reveal round.
+    /// The author's name: in the reveal round only, once the note is revealed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub author: Option<String>,
     /// Whether the viewer wrote it (filled in by `JamView::compose`).
     #[serde(default, skip_serializing_if = "is_false")]
     pub mine: bool,
+    /// Whether the room has seen it.
+    pub revealed: bool,
+    /// Part of this round's work: written in this writing round (for the problem in focus),
+    /// or on this voting round's ballot.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub in_round: bool,
+    /// The viewer may edit or delete it now: their own, in this writing round, and nobody has
+    /// built on it yet (filled in by `JamView::compose`; the screen adds the time-up lock).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub editable: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub problem: Option<Uuid>,
     /// Dots on it, once that voting has closed.
@@ -248,6 +261,9 @@ pub struct RankedProblem {
     /// Same votes as a neighbour: the facilitator decides the order.
     pub tied: bool,
     pub chosen: bool,
+    /// Whether it may swap places with its neighbour above (below): they have as many votes.
+    pub can_move_up: bool,
+    pub can_move_down: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -265,6 +281,9 @@ pub struct MatrixItem {
     /// The viewer's own rating (effort, impact), filled in by `JamView::compose`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub my_rating: Option<(u8, u8)>,
+    /// Solutions left off the matrix with as many votes as this one: a tie at the cut-off,
+    /// broken only by the order of writing. Raising the matrix size takes them in.
+    pub tied_off_matrix: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -385,6 +404,7 @@ fn own_parts(jam: &Jam, only: Option<Uuid>) -> HashMap<Uuid, MyOwn> {
                 },
                 hidden: Vec::new(),
                 mine: Vec::new(),
+                editable: Vec::new(),
                 votes: Vec::new(),
                 dots_left: None,
                 ratings: Vec::new(),
@@ -395,6 +415,9 @@ fn own_parts(jam: &Jam, only: Option<Uuid>) -> HashMap<Uuid, MyOwn> {
     for note in &jam.notes {
         if let Some(own) = parts.get_mut(&note.author) {
             own.mine.push(note.id);
+            if jam.editable_by(note.author, note.id).is_ok() {
+                own.editable.push(note.id);
+            }
             if !note.revealed {
                 own.hidden.push(note_view(jam, note, false));
             }
@@ -476,10 +499,12 @@ impl JamView {
             }
             OwnView::Participant(me) => {
                 let mine: HashSet<Uuid> = me.mine.iter().copied().collect();
+                let editable: HashSet<Uuid> = me.editable.iter().copied().collect();
                 let votes: HashMap<Uuid, usize> = me.votes.iter().copied().collect();
                 view.notes.extend(me.hidden);
                 for note in &mut view.notes {
                     note.mine = mine.contains(&note.id);
+                    note.editable = editable.contains(&note.id);
                     note.my_votes = votes.get(&note.id).copied().unwrap_or(0);
                 }
                 for item in &mut view.matrix {
@@ -543,6 +568,9 @@ fn note_view(jam: &Jam, n: &super::Note, with_author: bool) -> NoteView {
         text: n.text.to_string(),
         author: with_author.then(|| name_of(jam, n.author)).flatten(),
         mine: false,
+        revealed: n.revealed,
+        in_round: jam.in_round(n),
+        editable: false,
         problem: n.problem,
         votes: jam
             .voting_closed(n.kind, n.problem)
@@ -554,20 +582,9 @@ fn note_view(jam: &Jam, n: &super::Note, with_author: bool) -> NoteView {
 fn progress(jam: &Jam) -> Vec<Progress> {
     let ballot: HashSet<Uuid> = jam.ballot().into_iter().collect();
     let candidates: HashSet<Uuid> = jam.matrix_candidates().into_iter().collect();
-    let writes = jam.round.writes().map(|kind| {
-        let problem = match kind {
-            NoteKind::Hmw | NoteKind::Solution => jam.focus_problem(),
-            _ => None,
-        };
-        (kind, problem)
-    });
     let mut done: HashMap<Uuid, usize> = HashMap::new();
-    if let Some((kind, problem)) = writes {
-        for n in jam
-            .notes
-            .iter()
-            .filter(|n| n.kind == kind && n.problem == problem)
-        {
+    if jam.round.writes().is_some() {
+        for n in jam.notes.iter().filter(|n| jam.in_round(n)) {
             *done.entry(n.author).or_default() += 1;
         }
     } else if jam.round.votes_on().is_some() {
@@ -604,14 +621,15 @@ fn ranking(jam: &Jam) -> Vec<RankedProblem> {
         .enumerate()
         .filter_map(|(i, id)| {
             let note = jam.notes.iter().find(|n| n.id == *id)?;
-            let tied = (i > 0 && votes[i - 1] == votes[i])
-                || votes.get(i + 1).is_some_and(|v| *v == votes[i]);
+            let tied = (i > 0 && jam.problems_tie(i, i - 1)) || jam.problems_tie(i, i + 1);
             Some(RankedProblem {
                 id: *id,
                 text: note.text.to_string(),
                 votes: votes[i],
                 tied,
                 chosen: jam.chosen.contains(id),
+                can_move_up: i > 0 && jam.can_move_problem(i, i - 1),
+                can_move_down: jam.can_move_problem(i, i + 1),
             })
         })
         .collect()
@@ -633,18 +651,20 @@ fn matrix(jam: &Jam) -> Vec<MatrixItem> {
                 suggested: avg.map(|(e, i)| Quadrant::from_ratings(e, i)),
                 quadrant: jam.placement(id),
                 my_rating: None,
+                tied_off_matrix: jam.tied_off_matrix(id),
             })
         })
         .collect()
 }
 
-/// The actions in priority order: quick wins first, then big bets, fill-ins and thankless;
-/// within a quadrant the higher rated impact, then more votes, then the problem's priority,
-/// then the order the solutions were written in.
+/// The actions that count (`Jam::counts`) in priority order: quick wins first, then big bets,
+/// fill-ins and thankless; within a quadrant the higher rated impact, then more votes, then the
+/// problem's priority, then the order the solutions were written in.
 pub fn actions(jam: &Jam) -> Vec<ActionView> {
     let mut rows: Vec<(ActionView, i64, u64)> = jam
         .actions
         .iter()
+        .filter(|a| jam.counts(a))
         .filter_map(|a| {
             let solution = jam.notes.iter().find(|n| n.id == a.solution)?;
             let problem_id = solution.problem?;

@@ -22,6 +22,28 @@ function item(list: Locator, text: string): Locator {
   return list.locator("li", { hasText: text });
 }
 
+/** Does `action` on `page` and answers the jam's version after the command it sent. */
+async function sent(page: Page, action: () => Promise<void>): Promise<number> {
+  const answer = page.waitForResponse((r) => r.url().endsWith("/api/command"));
+  await action();
+  const response = await answer;
+  expect(response.ok()).toBe(true);
+  return Number(await response.text());
+}
+
+/** The version `page` shows now. */
+async function currentVersion(page: Page): Promise<number> {
+  return Number(await page.locator("main").getAttribute("data-version"));
+}
+
+/** Waits until `page` shows the jam at `version` or later, so that what it does not show is
+ *  really absent and not just on its way. */
+async function caughtUp(page: Page, version: number) {
+  await expect
+    .poll(() => currentVersion(page))
+    .toBeGreaterThanOrEqual(version);
+}
+
 test("a facilitator takes three phones through every round to the action list", async ({ browser }) => {
   test.setTimeout(180_000);
   const host = await (await projector(browser)).newPage();
@@ -48,8 +70,9 @@ test("a facilitator takes three phones through every round to the action list", 
   };
   const write = async (p: Page, text: string) => {
     await p.getByRole("textbox").first().fill(text);
-    await p.getByRole("button", { name: "Lägg till lapp" }).click();
+    const version = await sent(p, () => p.getByRole("button", { name: "Lägg till lapp" }).click());
     await expect(p.getByTestId("my-notes")).toContainText(text);
+    return version;
   };
 
   // 1. What's working.
@@ -62,13 +85,18 @@ test("a facilitator takes three phones through every round to the action list", 
   // 2. Problems, silently: nobody else sees them.
   await next("Problem");
   await write(anna, "Mörkt på vintern");
-  await write(bo, "Få jobb");
+  const jobs = await write(bo, "Få jobb");
   await write(cai, "Skolan långt bort");
   await write(bo, "Tillfälligt");
-  await item(bo.getByTestId("my-notes"), "Tillfälligt").getByRole("button", { name: "Ta bort" }).click();
+  const deleted = await sent(bo, () =>
+    item(bo.getByTestId("my-notes"), "Tillfälligt").getByRole("button", { name: "Ta bort" }).click(),
+  );
+  await caughtUp(bo, deleted);
   await expect(bo.getByTestId("my-notes")).not.toContainText("Tillfälligt");
-  await expect(anna.locator("body")).not.toContainText("Få jobb");
-  await expect(host.locator("body")).not.toContainText("Få jobb");
+  for (const page of [anna, host]) {
+    await caughtUp(page, jobs);
+    await expect(page.locator("body")).not.toContainText("Få jobb");
+  }
   await expect(item(host.getByTestId("progress"), "Bo")).toContainText("1");
   // Bo's phone reloads mid-round: nothing lost.
   await bo.reload();
@@ -81,9 +109,15 @@ test("a facilitator takes three phones through every round to the action list", 
   await host.getByRole("button", { name: "Visa alla" }).click();
   await expect(host.getByTestId("wall").last()).toContainText("Få jobb");
   await expect(anna.getByTestId("wall")).toContainText("Få jobb");
+  // The reveal shows who wrote what; voting will not (nobody votes for a name).
+  await expect(item(anna.getByTestId("wall"), "Få jobb")).toContainText("Bo");
 
-  // 4. Dot voting on problems: 3 dots each, tallies hidden until voting closes.
+  // 4. Dot voting on problems: 3 dots each, tallies and authors hidden until voting closes.
   await next("Rösta på problem");
+  await expect(host.getByTestId("wall")).toContainText("Få jobb");
+  await expect(host.getByTestId("wall")).not.toContainText("Bo");
+  await expect(anna.getByTestId("ballot")).toContainText("Få jobb");
+  await expect(anna.getByTestId("ballot")).not.toContainText("Bo");
   const vote = async (p: Page, text: string, left: number) => {
     await item(p.getByTestId("ballot"), text).getByRole("button", { name: /Sätt prick/ }).click();
     await expect(p.getByTestId("dots-left")).toContainText(`${left} prick`);
@@ -103,11 +137,28 @@ test("a facilitator takes three phones through every round to the action list", 
   await vote(bo, "Mörkt", 0);
   await vote(cai, "Skolan", 2);
   await vote(cai, "Skolan", 1);
-  await vote(cai, "Få jobb", 0);
-  for (const page of [host, ...phones]) await expect(page.locator("body")).not.toContainText(/\d röst/);
+  const lastVote = await sent(cai, () =>
+    item(cai.getByTestId("ballot"), "Få jobb").getByRole("button", { name: /Sätt prick/ }).click(),
+  );
+  await expect(cai.getByTestId("dots-left")).toContainText("0 prick");
+  for (const page of [host, ...phones]) {
+    await caughtUp(page, lastVote);
+    await expect(page.locator("body")).not.toContainText(/\d röst/);
+  }
 
   // 5. Prioritize: order by votes, the tie marked; the facilitator orders it and chooses.
+  // A second facilitator tab that has not heard of the change presses "next" too: the jam
+  // moves one round, not two.
+  const stale = await host.context().newPage();
+  await stale.route("**/live/**", (route) => route.abort());
+  await stale.goto(`/host/${code}`);
+  await hydrated(stale);
   await next("Prioritera problem");
+  await expect(stale.getByTestId("round-name")).toHaveText("Rösta på problem");
+  const [moved, again] = [await currentVersion(host), await sent(stale, () => stale.getByTestId("next-round").click())];
+  expect(again).toBe(moved);
+  await stale.close();
+  for (const p of [host, ...phones]) await expect(p.getByTestId("round-name")).toHaveText("Prioritera problem");
   const ranking = host.getByTestId("ranking");
   await expect(ranking.getByTestId("ranked")).toHaveCount(3);
   await expect(ranking.getByTestId("ranked").nth(0)).toContainText("Få jobb");
@@ -139,8 +190,9 @@ test("a facilitator takes three phones through every round to the action list", 
   // 7. Solutions, silently.
   await next("Lösningar");
   await write(anna, "Skolbuss");
-  await write(bo, "Distansundervisning");
+  const distance = await write(bo, "Distansundervisning");
   await write(cai, "Ny skola");
+  await caughtUp(anna, distance);
   await expect(anna.locator("body")).not.toContainText("Distansundervisning");
 
   // 8. Dot voting on solutions: 6 dots each.

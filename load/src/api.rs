@@ -205,40 +205,50 @@ fn location_of(response: &Response) -> Option<String> {
         .map(String::from)
 }
 
-/// Commands, as the API takes them (serde's externally tagged enum).
+/// Commands, as the API takes them (serde's externally tagged enums: who sends it, then what).
 pub mod commands {
     use serde_json::{json, Value};
 
-    pub fn next_round() -> Value {
-        json!("NextRound")
+    fn host(command: Value) -> Value {
+        json!({ "Host": command })
+    }
+
+    fn participant(command: Value) -> Value {
+        json!({ "Participant": command })
+    }
+
+    /// Moves on from round `from` (as the domain names it, e.g. "Lobby").
+    pub fn next_round(from: &str) -> Value {
+        host(json!({ "NextRound": { "from": from } }))
     }
 
     pub fn add_time(secs: u32) -> Value {
-        json!({ "AddTime": { "secs": secs } })
+        host(json!({ "AddTime": { "secs": secs } }))
     }
 
     pub fn pause_timer() -> Value {
-        json!("PauseTimer")
+        host(json!("PauseTimer"))
     }
 
     pub fn resume_timer() -> Value {
-        json!("ResumeTimer")
+        host(json!("ResumeTimer"))
     }
 
     pub fn update_settings(settings: &Value) -> Value {
-        json!({ "UpdateSettings": settings })
+        host(json!({ "UpdateSettings": settings }))
     }
 
     pub fn add_note(text: &str) -> Value {
-        json!({ "AddNote": { "text": text } })
+        participant(json!({ "AddNote": { "text": text } }))
     }
 
     pub fn cast_vote(note: &str) -> Value {
-        json!({ "CastVote": { "note": note } })
+        participant(json!({ "CastVote": { "note": note } }))
     }
 
     /// The facilitator's n-th change in the fan-out scenarios: small changes that every screen
-    /// must show (the clock), cycling so each one really changes the jam.
+    /// must show (the clock), cycling so each one really changes the jam. The jam must be in a
+    /// timed round with its clock running (see `start_clock`).
     pub fn timer_change(n: usize) -> Value {
         match n % 3 {
             0 => add_time(60),

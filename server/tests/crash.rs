@@ -26,15 +26,18 @@ async fn kill_9_during_a_vote_storm_loses_no_acknowledged_vote() {
         );
     }
     for _ in 0..2 {
-        host.command(&code, json!("NextRound")).await; // what's working, problems
+        host.next_round(&code).await; // what's working, problems
     }
     for (i, phone) in phones.iter().enumerate() {
         phone
-            .command(&code, json!({"AddNote": {"text": format!("Problem {i}")}}))
+            .command(
+                &code,
+                json!({"Participant": {"AddNote": {"text": format!("Problem {i}")}}}),
+            )
             .await;
     }
     for _ in 0..2 {
-        host.command(&code, json!("NextRound")).await; // reveal, vote
+        host.next_round(&code).await; // reveal, vote
     }
     let notes: Vec<String> = host.view(&code).await.body["notes"]
         .as_array()
@@ -54,7 +57,7 @@ async fn kill_9_during_a_vote_storm_loses_no_acknowledged_vote() {
             let note = notes[(i * 7 + dot * 11) % notes.len()].clone();
             storm.push(tokio::spawn(async move {
                 let answer = phone
-                    .try_command(&code, json!({"CastVote": {"note": note}}))
+                    .try_command(&code, json!({"Participant": {"CastVote": {"note": note}}}))
                     .await;
                 if answer.is_some_and(|status| status == StatusCode::OK)
                     && acknowledged.fetch_add(1, Ordering::SeqCst) + 1 == 30
@@ -76,7 +79,7 @@ async fn kill_9_during_a_vote_storm_loses_no_acknowledged_vote() {
 
     let server = TestServer::start_on(db).await;
     let host = host.against_base(&server.base);
-    host.command(&code, json!("NextRound")).await; // voting closes: tallies are shown
+    host.next_round(&code).await; // voting closes: tallies are shown
     let view = host.view(&code).await.body;
     let stored: u64 = view["ranking"]
         .as_array()

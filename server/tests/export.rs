@@ -62,10 +62,14 @@ async fn only_the_facilitator_or_a_share_link_gets_the_results() {
     );
 
     // Share links: made only by the facilitator, read by anyone who has one.
-    let refused = phone.command(&code, json!("CreateShareLink")).await;
+    let refused = phone
+        .command(&code, json!({"Host": "CreateShareLink"}))
+        .await;
     assert_eq!(refused.status, StatusCode::FORBIDDEN);
     assert_eq!(
-        host.command(&code, json!("CreateShareLink")).await.status,
+        host.command(&code, json!({"Host": "CreateShareLink"}))
+            .await
+            .status,
         StatusCode::OK
     );
     let token = host.view(&code).await.body["share_token"]
@@ -92,7 +96,8 @@ async fn only_the_facilitator_or_a_share_link_gets_the_results() {
     assert_eq!(json["schema"], "blixt.export/1");
     assert_eq!(json["participants"], 1);
     // Making the link again keeps the same link.
-    host.command(&code, json!("CreateShareLink")).await;
+    host.command(&code, json!({"Host": "CreateShareLink"}))
+        .await;
     assert_eq!(host.view(&code).await.body["share_token"], token);
     for bad in [
         "0123456789abcdef0123456789abcdef",

@@ -146,24 +146,25 @@ async fn another_sites_page_cannot_drive_a_jam() {
     let host = server.browser();
     let code = host.create_jam("Inga främmande formulär").await;
     let version = host.view(&code).await.body["version"].clone();
-    let forged =
-        |origin: Option<&'static str>, site: Option<&'static str>, content_type: &'static str| {
-            let mut request = host
+    let forged = |origin: Option<&'static str>,
+                  site: Option<&'static str>,
+                  content_type: &'static str| {
+        let mut request = host
                 .client
                 .post(format!("{}/api/command", server.base))
                 .header("content-type", content_type)
                 .body(
-                    json!({"code": code, "id": uuid::Uuid::new_v4(), "command": "NextRound"})
+                    json!({"code": code, "id": uuid::Uuid::new_v4(), "command": {"Host": {"NextRound": {"from": "Lobby"}}}})
                         .to_string(),
                 );
-            if let Some(origin) = origin {
-                request = request.header("origin", origin);
-            }
-            if let Some(site) = site {
-                request = request.header("sec-fetch-site", site);
-            }
-            async move { request.send().await.unwrap().status() }
-        };
+        if let Some(origin) = origin {
+            request = request.header("origin", origin);
+        }
+        if let Some(site) = site {
+            request = request.header("sec-fetch-site", site);
+        }
+        async move { request.send().await.unwrap().status() }
+    };
     assert_eq!(
         forged(Some("http://evil.example"), None, "application/json").await,
         StatusCode::FORBIDDEN

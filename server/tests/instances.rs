@@ -23,7 +23,7 @@ async fn two_instances(dir: &std::path::Path) -> (TestDb, Process, Process) {
 }
 
 async fn next(host: &Browser, code: &str) {
-    let answer = host.command(code, json!("NextRound")).await;
+    let answer = host.next_round(code).await;
     assert_eq!(answer.status, StatusCode::OK, "{:?}", answer.body);
 }
 
@@ -58,7 +58,10 @@ async fn a_change_on_one_instance_reaches_phones_on_both() {
     }
     // A phone on B writes; the projector on A counts it.
     let wrote = on_b
-        .command(&code, json!({"AddNote": {"text": "Glesbygden"}}))
+        .command(
+            &code,
+            json!({"Participant": {"AddNote": {"text": "Glesbygden"}}}),
+        )
         .await;
     let version = wrote.body.as_u64().unwrap();
     let projector = host_live.view_at(version, Duration::from_secs(2)).await;
@@ -83,7 +86,10 @@ async fn fifty_votes_from_one_phone_split_across_instances_keep_the_budget() {
     next(&host, &code).await;
     next(&host, &code).await;
     phone
-        .command(&code, json!({"AddNote": {"text": "Ett problem"}}))
+        .command(
+            &code,
+            json!({"Participant": {"AddNote": {"text": "Ett problem"}}}),
+        )
         .await;
     next(&host, &code).await;
     next(&host, &code).await; // voting, 3 dots
@@ -93,7 +99,7 @@ async fn fifty_votes_from_one_phone_split_across_instances_keep_the_budget() {
         let (phone, code, note) = (if i % 2 == 0 { &phone } else { &via_b }, &code, &note);
         async move {
             phone
-                .command(code, json!({"CastVote": {"note": note}}))
+                .command(code, json!({"Participant": {"CastVote": {"note": note}}}))
                 .await
                 .status
         }
@@ -132,7 +138,10 @@ async fn when_an_instance_dies_its_phones_carry_on_and_no_acknowledged_vote_is_l
     next(&host, &code).await;
     for (i, phone) in phones.iter().enumerate() {
         phone
-            .command(&code, json!({"AddNote": {"text": format!("Problem {i}")}}))
+            .command(
+                &code,
+                json!({"Participant": {"AddNote": {"text": format!("Problem {i}")}}}),
+            )
             .await;
     }
     next(&host, &code).await;
@@ -161,7 +170,7 @@ async fn when_an_instance_dies_its_phones_carry_on_and_no_acknowledged_vote_is_l
             let note = notes[(i * 7 + dot * 11) % notes.len()].clone();
             storm.push(tokio::spawn(async move {
                 let answer = phone
-                    .try_command(&code, json!({"CastVote": {"note": note}}))
+                    .try_command(&code, json!({"Participant": {"CastVote": {"note": note}}}))
                     .await;
                 if answer.is_some_and(|status| status == StatusCode::OK)
                     && acknowledged.fetch_add(1, Ordering::SeqCst) + 1 == 20

@@ -31,11 +31,14 @@ async fn patches_keep_every_screen_equal_to_its_view_and_a_reconnect_starts_whol
     host_live.next_view(Duration::from_secs(2)).await;
     anna_live.next_view(Duration::from_secs(2)).await;
 
-    for command in [json!("NextRound"), json!("NextRound")] {
-        assert_eq!(host.command(&code, command).await.status, StatusCode::OK);
+    for _ in 0..2 {
+        assert_eq!(host.next_round(&code).await.status, StatusCode::OK);
     }
     let wrote = anna
-        .command(&code, json!({"AddNote": {"text": "Bussen går för sällan"}}))
+        .command(
+            &code,
+            json!({"Participant": {"AddNote": {"text": "Bussen går för sällan"}}}),
+        )
         .await;
     let version = wrote.body.as_u64().unwrap();
     let host_view = host_live.view_at(version, Duration::from_secs(2)).await;
@@ -60,10 +63,7 @@ async fn patches_keep_every_screen_equal_to_its_view_and_a_reconnect_starts_whol
 
     // Anna's phone drops out; the room moves on; it comes back and starts from a whole view.
     drop(anna_live);
-    assert_eq!(
-        host.command(&code, json!("NextRound")).await.status,
-        StatusCode::OK
-    );
+    assert_eq!(host.next_round(&code).await.status, StatusCode::OK);
     let mut again = anna.live(&code).await;
     let back = again.next_view(Duration::from_secs(2)).await;
     assert!(again.received[0].starts_with(r#"{"full":"#));
@@ -159,7 +159,7 @@ async fn a_reader_that_stops_reading_is_hung_up_on_and_resyncs() {
         phone.join(&code, &format!("Person {i}")).await;
     }
     for _ in 0..2 {
-        host.command(&code, json!("NextRound")).await; // what's working, problems
+        host.next_round(&code).await; // what's working, problems
     }
     let writing = phones.iter().map(|phone| {
         let code = code.clone();
@@ -170,14 +170,17 @@ async fn a_reader_that_stops_reading_is_hung_up_on_and_resyncs() {
                     "ett långt problem som fyller lappen ".repeat(5)
                 );
                 phone
-                    .command(&code, json!({"AddNote": {"text": text.trim()}}))
+                    .command(
+                        &code,
+                        json!({"Participant": {"AddNote": {"text": text.trim()}}}),
+                    )
                     .await;
             }
         }
     });
     futures::future::join_all(writing).await;
-    host.command(&code, json!("NextRound")).await; // reveal
-    host.command(&code, json!({"Reveal": {"author": null}}))
+    host.next_round(&code).await; // reveal
+    host.command(&code, json!({"Host": {"Reveal": {"author": null}}}))
         .await;
     tokio::time::sleep(Duration::from_millis(1500)).await;
     // Now read: whatever the server had buffered arrives, then the connection ends.

@@ -21,8 +21,16 @@ async fn jam_with(server: &TestServer, names: &[&str]) -> (Browser, String, Vec<
     (host, code, phones)
 }
 
+async fn host_does(host: &Browser, code: &str, command: Value) -> common::Answer {
+    host.host_does(code, command).await
+}
+
+async fn phone_does(phone: &Browser, code: &str, command: Value) -> common::Answer {
+    phone.phone_does(code, command).await
+}
+
 async fn next(host: &Browser, code: &str) {
-    let answer = host.command(code, json!("NextRound")).await;
+    let answer = host.next_round(code).await;
     assert_eq!(answer.status, StatusCode::OK, "{:?}", answer.body);
 }
 
@@ -38,9 +46,7 @@ async fn go_to(host: &Browser, code: &str, round: &str) {
 }
 
 async fn write(phone: &Browser, code: &str, text: &str) -> Value {
-    let answer = phone
-        .command(code, json!({"AddNote": {"text": text}}))
-        .await;
+    let answer = phone_does(phone, code, json!({"AddNote": {"text": text}})).await;
     assert_eq!(answer.status, StatusCode::OK, "{:?}", answer.body);
     answer.body
 }
@@ -63,24 +69,25 @@ async fn a_participant_can_do_none_of_the_facilitators_actions() {
     let stranger = server.browser();
     let note = uuid::Uuid::new_v4();
     let facilitator_actions = [
-        json!("NextRound"),
-        json!("PreviousRound"),
+        json!({"NextRound": {"from": "Lobby"}}),
+        json!({"PreviousRound": {"from": "Lobby"}}),
         json!({"UpdateSettings": {"problem_dots": 20}}),
         json!("PauseTimer"),
         json!("ResumeTimer"),
         json!({"AddTime": {"secs": 60}}),
         json!({"Reveal": {"author": null}}),
-        json!({"MoveProblem": {"note": note, "up": true}}),
-        json!({"ToggleProblem": {"note": note}}),
+        json!({"MoveProblem": {"note": note, "to": 0}}),
+        json!({"SetChosen": {"note": note, "chosen": true}}),
         json!({"ChooseHmw": {"text": "HMW"}}),
         json!({"Place": {"solution": note, "quadrant": "QuickWin"}}),
         json!({"SetAction": {"solution": note, "first_step": "a", "owner": "b", "due": "2026-12-01"}}),
         json!({"RemoveAction": {"solution": note}}),
+        json!("CreateShareLink"),
     ];
     let version = host.view(&code).await.body["version"].clone();
     for action in facilitator_actions {
         for someone in [phone, &stranger] {
-            let refused = someone.command(&code, action.clone()).await;
+            let refused = host_does(someone, &code, action.clone()).await;
             assert_eq!(
                 (refused.status, &refused.body),
                 (StatusCode::FORBIDDEN, &json!("NotFacilitator")),
@@ -88,9 +95,7 @@ async fn a_participant_can_do_none_of_the_facilitators_actions() {
             );
         }
     }
-    let refused = stranger
-        .command(&code, json!({"AddNote": {"text": "x"}}))
-        .await;
+    let refused = phone_does(&stranger, &code, json!({"AddNote": {"text": "x"}})).await;
     assert_eq!(
         (refused.status, refused.body),
         (StatusCode::FORBIDDEN, json!("NotJoined"))
@@ -109,14 +114,16 @@ async fn a_participant_can_do_none_of_the_facilitators_actions() {
         "{:?}",
         bad_command.body
     );
-    let bad_rating = host
-        .command(&code, json!({"UpdateSettings": {"problem_dots": 0}}))
+    let untagged = host
+        .command(&code, json!({"NextRound": {"from": "Lobby"}}))
         .await;
-    assert_eq!(bad_rating.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        untagged.status,
+        StatusCode::BAD_REQUEST,
+        "a command says whose it is"
+    );
     let huge = "x".repeat(100_000);
-    let too_long = host
-        .command(&code, json!({"ChooseHmw": {"text": huge}}))
-        .await;
+    let too_long = host_does(&host, &code, json!({"ChooseHmw": {"text": huge}})).await;
     assert!(too_long.status.is_client_error());
     assert_eq!(host.view(&code).await.body["version"], version);
 }
@@ -182,7 +189,7 @@ async fn hidden_notes_and_open_tallies_never_reach_a_phone() {
         .unwrap()["id"]
         .clone();
     assert_eq!(
-        bo.command(&code, json!({"CastVote": {"note": anna_note}}))
+        phone_does(&bo, &code, json!({"CastVote": {"note": anna_note}}))
             .await
             .status,
         StatusCode::OK
@@ -209,9 +216,7 @@ async fn hidden_notes_and_open_tallies_never_reach_a_phone() {
         .clone();
     assert_eq!(tallied, json!(1));
     // Voting is closed: a vote now is refused and changes nothing.
-    let late = anna
-        .command(&code, json!({"CastVote": {"note": anna_note}}))
-        .await;
+    let late = phone_does(&anna, &code, json!({"CastVote": {"note": anna_note}})).await;
     assert_eq!(
         (late.status, late.body),
         (StatusCode::CONFLICT, json!({"Jam": "WrongRound"}))
@@ -229,7 +234,7 @@ async fn fifty_votes_at_once_from_one_phone_leave_exactly_its_budget() {
     go_to(&host, &code, "VoteProblems").await;
     let note = note_ids(&phone.view(&code).await.body)[0].clone();
 
-    let votes = (0..50).map(|_| phone.command(&code, json!({"CastVote": {"note": note}})));
+    let votes = (0..50).map(|_| phone_does(phone, &code, json!({"CastVote": {"note": note}})));
     let answers = futures::future::join_all(votes).await;
     let accepted = answers
         .iter()
@@ -250,7 +255,11 @@ async fn fifty_votes_at_once_from_one_phone_leave_exactly_its_budget() {
     let id = uuid::Uuid::new_v4();
     for _ in 0..3 {
         let answer = phone
-            .command_with_id(&code, id, json!({"WithdrawVote": {"note": note}}))
+            .command_with_id(
+                &code,
+                id,
+                json!({"Participant": {"WithdrawVote": {"note": note}}}),
+            )
             .await;
         assert_eq!(answer.status, StatusCode::OK);
     }
@@ -276,4 +285,151 @@ async fn the_jam_survives_a_restart_mid_round() {
     next(&host, &code).await;
     assert_eq!(phone.view(&code).await.body["round"], "Reveal");
     server.stop().await;
+}
+
+/// The rules a facilitator meets on the way through a jam, over HTTP: settings changed one at
+/// a time keep the rest, a double tap changes nothing (and bumps no version), a tie is reordered
+/// and the choice follows it, and a phone's rating out of range is refused.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_facilitators_taps_hold_in_any_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = TestServer::start(dir.path()).await;
+    let (host, code, phones) = jam_with(&server, &["Anna", "Bo"]).await;
+    let [anna, bo]: [Browser; 2] = phones.try_into().ok().expect("two phones");
+    let version = |view: &Value| view["version"].as_u64().unwrap();
+
+    // Settings named one at a time: each change keeps the others.
+    for change in [json!({"problem_dots": 2}), json!({"working_round": false})] {
+        let answer = host_does(&host, &code, json!({ "UpdateSettings": change })).await;
+        assert_eq!(answer.status, StatusCode::OK, "{:?}", answer.body);
+    }
+    let settings = host.view(&code).await.body["settings"].clone();
+    assert_eq!(
+        (
+            &settings["problem_dots"],
+            &settings["working_round"],
+            &settings["solution_dots"]
+        ),
+        (&json!(2), &json!(false), &json!(6))
+    );
+    let typo = host_does(&host, &code, json!({"UpdateSettings": {"problem_dotz": 4}})).await;
+    assert_eq!(typo.status, StatusCode::BAD_REQUEST, "{:?}", typo.body);
+    let bad_settings =
+        host_does(&host, &code, json!({"UpdateSettings": {"problem_dots": 0}})).await;
+    assert_eq!(
+        (bad_settings.status, bad_settings.body),
+        (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            json!({"Jam": {"Settings": {"Dots": {"max": 20}}}})
+        )
+    );
+    // The lobby has no timer: adding time is refused, pausing changes nothing.
+    let add = host_does(&host, &code, json!({"AddTime": {"secs": 60}})).await;
+    assert_eq!(
+        (add.status, add.body),
+        (StatusCode::CONFLICT, json!({"Jam": "NoTimer"}))
+    );
+    let before = version(&host.view(&code).await.body);
+    let pause = host_does(&host, &code, json!("PauseTimer")).await;
+    assert_eq!((pause.status, pause.body), (StatusCode::OK, json!(before)));
+
+    // "Start" tapped twice, or in two tabs: one round on.
+    for _ in 0..2 {
+        let answer = host_does(&host, &code, json!({"NextRound": {"from": "Lobby"}})).await;
+        assert_eq!(answer.status, StatusCode::OK);
+    }
+    let view = host.view(&code).await.body;
+    assert_eq!(
+        (&view["round"], version(&view)),
+        (&json!("Problems"), before + 1)
+    );
+
+    write(&anna, &code, "Annas problem").await;
+    write(&bo, &code, "Bos problem").await;
+    go_to(&host, &code, "VoteProblems").await;
+    for phone in [&anna, &bo] {
+        let mine = phone.view(&code).await.body["notes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|n| n["mine"] == true)
+            .unwrap()["id"]
+            .clone();
+        let vote = phone_does(phone, &code, json!({"CastVote": {"note": mine}})).await;
+        assert_eq!(vote.status, StatusCode::OK, "{:?}", vote.body);
+    }
+
+    // A tie: the facilitator puts Bo's problem first, chooses it (twice), and it stays first.
+    go_to(&host, &code, "Prioritize").await;
+    let ranking = host.view(&code).await.body["ranking"].clone();
+    let moves = |ranking: &Value| -> Vec<(String, bool, bool)> {
+        ranking
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| {
+                let text = r["text"].as_str().unwrap().to_string();
+                (text, r["can_move_up"] == true, r["can_move_down"] == true)
+            })
+            .collect()
+    };
+    assert_eq!(
+        moves(&ranking),
+        [
+            ("Annas problem".into(), false, true),
+            ("Bos problem".into(), true, false)
+        ]
+    );
+    let bos = ranking[1]["id"].clone();
+    for _ in 0..2 {
+        let moved = host_does(&host, &code, json!({"MoveProblem": {"note": bos, "to": 0}})).await;
+        assert_eq!(moved.status, StatusCode::OK, "{:?}", moved.body);
+        let chosen = host_does(
+            &host,
+            &code,
+            json!({"SetChosen": {"note": bos, "chosen": true}}),
+        )
+        .await;
+        assert_eq!(chosen.status, StatusCode::OK, "{:?}", chosen.body);
+    }
+    let view = anna.view(&code).await.body;
+    assert_eq!(view["ranking"][0]["text"], "Bos problem");
+    assert_eq!(view["ranking"][0]["chosen"], true);
+    assert_eq!(view["ranking"][1]["chosen"], false);
+
+    // Through to the matrix, where a rating out of range is refused.
+    next(&host, &code).await;
+    let hmw = host_does(
+        &host,
+        &code,
+        json!({"ChooseHmw": {"text": "Hur skulle vi kunna?"}}),
+    )
+    .await;
+    assert_eq!(hmw.status, StatusCode::OK);
+    next(&host, &code).await;
+    assert_eq!(
+        host.view(&code).await.body["focus"]["problem"],
+        "Bos problem"
+    );
+    write(&anna, &code, "En lösning").await;
+    go_to(&host, &code, "EffortImpact").await;
+    let solution = anna.view(&code).await.body["matrix"][0]["id"].clone();
+    for (effort, status) in [
+        (0, StatusCode::UNPROCESSABLE_ENTITY),
+        (6, StatusCode::UNPROCESSABLE_ENTITY),
+        (2, StatusCode::OK),
+    ] {
+        let rate = phone_does(
+            &anna,
+            &code,
+            json!({"Rate": {"solution": solution, "effort": effort, "impact": 4}}),
+        )
+        .await;
+        assert_eq!(rate.status, status, "effort {effort}: {:?}", rate.body);
+    }
+    let matrix = host.view(&code).await.body["matrix"].clone();
+    assert_eq!(
+        (&matrix[0]["effort"], &matrix[0]["ratings"]),
+        (&json!(2.0), &json!(1))
+    );
 }

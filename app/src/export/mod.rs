@@ -99,20 +99,13 @@ impl Export {
             .iter()
             .filter_map(|problem| {
                 let rank = jam.problem_order.iter().position(|p| p == problem)? + 1;
-                let mut solutions: Vec<_> = jam
-                    .notes
-                    .iter()
-                    .filter(|n| {
-                        n.kind == NoteKind::Solution && n.problem == Some(*problem) && n.revealed
-                    })
-                    .collect();
-                solutions.sort_by_key(|n| (std::cmp::Reverse(tally(&jam.votes, n.id)), n.seq));
                 Some(ExportProblem {
                     rank,
                     text: note_text(*problem)?,
                     votes: tally(&jam.votes, *problem),
                     hmw: jam.hmw_of(*problem).map(|h| h.to_string()),
-                    solutions: solutions
+                    solutions: jam
+                        .ranked_solutions(*problem)
                         .into_iter()
                         .map(|n| {
                             let avg = average(&jam.ratings, n.id);

@@ -52,7 +52,9 @@ fn HostScreenView(screen: HostScreen, current: Signal<JamView>) -> impl IntoView
     // Rebuild the body only when the round changes, so typing is not interrupted by updates.
     let round = Memo::new(move |_| current.get().round);
     view! {
-        <main class="projector">
+        // The version shown, so a test can tell that a change has arrived before it checks
+        // that something is absent.
+        <main class="projector" data-version=move || current.get().version>
             {move || match round.get() {
                 Round::Lobby => view! { <HostLobby screen=screen.clone() current/> }.into_any(),
                 round => view! {

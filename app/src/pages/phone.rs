@@ -11,8 +11,8 @@ use crate::rounds::commands::{provide_commands, CommandError};
 use crate::rounds::controls::FocusLine;
 use crate::rounds::countdown::{Alarm, Countdown};
 use crate::rounds::matrix::PhoneRating;
-use crate::rounds::notes_of;
 use crate::rounds::prioritize::Ranking;
+use crate::rounds::revealed;
 use crate::rounds::voting::PhoneVoting;
 use crate::rounds::writing::{NoteWall, PhoneWriting};
 use leptos::prelude::*;
@@ -64,7 +64,7 @@ fn PhoneScreen(current: Signal<JamView>) -> impl IntoView {
     let timer = Signal::derive(move || current.get().timer);
     let clock_ms = Signal::derive(move || current.get().clock_ms);
     view! {
-        <main class="page narrow phone">
+        <main class="page narrow phone" data-version=move || current.get().version>
             <Show when=move || round.get() != Round::Lobby>
                 <header class="phone-round">
                     <p class="round-name" data-testid="round-name">{move || (t.get().round_name)(round.get())}</p>
@@ -87,17 +87,13 @@ fn phone_body(round: Round, current: Signal<JamView>) -> AnyView {
             view! { <PhoneWriting current/> }.into_any()
         }
         Round::Reveal => {
-            let revealed = Signal::derive(move || {
+            let notes = Signal::derive(move || {
                 let view = current.get();
-                let mut notes = notes_of(&view, NoteKind::Working);
-                notes.extend(
-                    notes_of(&view, NoteKind::Problem)
-                        .into_iter()
-                        .filter(|n| n.author.is_some()),
-                );
+                let mut notes = revealed(&view, NoteKind::Working);
+                notes.extend(revealed(&view, NoteKind::Problem));
                 notes
             });
-            view! { <NoteWall notes=revealed/> }.into_any()
+            view! { <NoteWall notes/> }.into_any()
         }
         Round::VoteProblems | Round::VoteSolutions => view! { <PhoneVoting current/> }.into_any(),
         Round::Prioritize => view! { <Ranking current controls=false/> }.into_any(),

@@ -3,7 +3,7 @@
 
 use super::commands::use_commands;
 use crate::domain::view::ActionView;
-use crate::domain::{ActionText, Command, JamView, Quadrant};
+use crate::domain::{ActionText, HostCommand, JamView, Quadrant};
 use crate::locale::use_texts;
 use leptos::prelude::*;
 
@@ -45,7 +45,7 @@ pub fn HostActions(current: Signal<JamView>) -> impl IntoView {
                     let save = move |ev: leptos::ev::SubmitEvent| {
                         ev.prevent_default();
                         if let Ok(date) = due.get_untracked().parse() {
-                            commands.send(Command::SetAction {
+                            commands.send(HostCommand::SetAction {
                                 solution: id,
                                 first_step: first_step.get_untracked(),
                                 owner: owner.get_untracked(),

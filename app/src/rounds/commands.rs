@@ -6,6 +6,8 @@ use crate::domain::Command;
 use crate::error::AppError;
 use leptos::prelude::*;
 
+/// Sends the screen's commands: a facilitator's (`HostCommand`) or a phone's
+/// (`ParticipantCommand`).
 #[derive(Clone, Copy)]
 pub struct Commands {
     action: Action<Command, Result<u64, AppError>>,
@@ -26,8 +28,8 @@ pub fn use_commands() -> Commands {
 }
 
 impl Commands {
-    pub fn send(self, command: Command) {
-        self.action.dispatch(command);
+    pub fn send(self, command: impl Into<Command>) {
+        self.action.dispatch(command.into());
     }
 
     /// The refusal of the latest command, if it was refused.

@@ -3,7 +3,7 @@
 
 use super::commands::use_commands;
 use super::countdown::{Alarm, Countdown};
-use crate::domain::{Command, JamView, Round, Settings};
+use crate::domain::{HostCommand, JamView, Round, Settings};
 use crate::locale::use_texts;
 use leptos::prelude::*;
 
@@ -65,6 +65,9 @@ pub fn FacilitatorControls(current: Signal<JamView>) -> impl IntoView {
     let t = use_texts();
     let commands = use_commands();
     let round = move || current.get().round;
+    // What the screen shows when the button is pressed: a second tap, or another tab that
+    // moved on first, then changes nothing.
+    let shown = move || current.with_untracked(|v| v.round);
     let running = move || current.get().timer.is_some_and(|t| t.running());
     let has_timer = move || current.get().timer.is_some();
     view! {
@@ -72,7 +75,7 @@ pub fn FacilitatorControls(current: Signal<JamView>) -> impl IntoView {
             <button
                 class="button secondary"
                 disabled=move || round() == Round::Lobby
-                on:click=move |_| commands.send(Command::PreviousRound)
+                on:click=move |_| commands.send(HostCommand::PreviousRound { from: shown() })
             >
                 "◀ "
                 {move || t.get().previous_round}
@@ -81,12 +84,12 @@ pub fn FacilitatorControls(current: Signal<JamView>) -> impl IntoView {
                 <button
                     class="button secondary"
                     on:click=move |_| {
-                        commands.send(if running() { Command::PauseTimer } else { Command::ResumeTimer })
+                        commands.send(if running() { HostCommand::PauseTimer } else { HostCommand::ResumeTimer })
                     }
                 >
                     {move || if running() { t.get().pause } else { t.get().resume }}
                 </button>
-                <button class="button secondary" on:click=move |_| commands.send(Command::AddTime { secs: 60 })>
+                <button class="button secondary" on:click=move |_| commands.send(HostCommand::AddTime { secs: 60 })>
                     {move || t.get().add_minute}
                 </button>
             </Show>
@@ -94,7 +97,7 @@ pub fn FacilitatorControls(current: Signal<JamView>) -> impl IntoView {
                 class="button primary"
                 data-testid="next-round"
                 disabled=move || round() == Round::Summary || commands.pending().get()
-                on:click=move |_| commands.send(Command::NextRound)
+                on:click=move |_| commands.send(HostCommand::NextRound { from: shown() })
             >
                 {move || if round() == Round::Lobby { t.get().start_jam } else { t.get().next_round }}
                 " ▶"
@@ -111,8 +114,8 @@ pub fn SettingsPanel(current: Signal<JamView>) -> impl IntoView {
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         #[cfg(feature = "hydrate")]
-        if let Some(settings) = read_settings(&ev) {
-            commands.send(Command::UpdateSettings(settings));
+        if let Some(change) = read_settings(&ev) {
+            commands.send(HostCommand::UpdateSettings(change));
         }
         #[cfg(not(feature = "hydrate"))]
         let _ = (ev, commands);
@@ -182,8 +185,10 @@ const TIMED: [(Round, &str); 7] = [
     (Round::Actions, "actions_secs"),
 ];
 
+/// The form as a settings change: every field it shows, except one left blank or unreadable,
+/// which keeps its value.
 #[cfg(feature = "hydrate")]
-fn read_settings(ev: &leptos::ev::SubmitEvent) -> Option<Settings> {
+fn read_settings(ev: &leptos::ev::SubmitEvent) -> Option<crate::domain::SettingsChange> {
     use wasm_bindgen::JsCast;
     let form: web_sys::HtmlFormElement = ev.target()?.dyn_into().ok()?;
     let data = web_sys::FormData::new_with_form(&form).ok()?;
@@ -191,19 +196,19 @@ fn read_settings(ev: &leptos::ev::SubmitEvent) -> Option<Settings> {
     let number = |name: &str| text(name).and_then(|v| v.trim().parse::<f64>().ok());
     let secs = |name: &str| number(name).map(|m| (m * 60.0).round().clamp(0.0, 86_400.0) as u32);
     let small = |name: &str| number(name).map(|n| n.round().clamp(0.0, 255.0) as u8);
-    Some(Settings {
-        working_round: text("working_round").is_some(),
-        working_secs: secs("working_secs")?,
-        problems_secs: secs("problems_secs")?,
-        vote_problems_secs: secs("vote_problems_secs")?,
-        reframe_secs: secs("reframe_secs")?,
-        solutions_secs: secs("solutions_secs")?,
-        vote_solutions_secs: secs("vote_solutions_secs")?,
-        actions_secs: secs("actions_secs")?,
-        problem_dots: small("problem_dots")?,
-        solution_dots: small("solution_dots")?,
-        problems_to_take: small("problems_to_take")?,
-        matrix_size: small("matrix_size")?,
-        lock_at_time_up: text("lock_at_time_up").is_some(),
+    Some(crate::domain::SettingsChange {
+        working_round: Some(text("working_round").is_some()),
+        working_secs: secs("working_secs"),
+        problems_secs: secs("problems_secs"),
+        vote_problems_secs: secs("vote_problems_secs"),
+        reframe_secs: secs("reframe_secs"),
+        solutions_secs: secs("solutions_secs"),
+        vote_solutions_secs: secs("vote_solutions_secs"),
+        actions_secs: secs("actions_secs"),
+        problem_dots: small("problem_dots"),
+        solution_dots: small("solution_dots"),
+        problems_to_take: small("problems_to_take"),
+        matrix_size: small("matrix_size"),
+        lock_at_time_up: Some(text("lock_at_time_up").is_some()),
     })
 }

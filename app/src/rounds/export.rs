@@ -4,7 +4,7 @@
 use super::commands::use_commands;
 use crate::api::DeleteJam as DeleteJamAction;
 use crate::components::ErrorNote;
-use crate::domain::{Command, JamView};
+use crate::domain::{HostCommand, JamView};
 use crate::locale::use_texts;
 use leptos::prelude::*;
 
@@ -46,7 +46,7 @@ pub fn ExportPanel(current: Signal<JamView>) -> impl IntoView {
                 }
                     .into_any(),
                 None => view! {
-                    <button class="button secondary" on:click=move |_| commands.send(Command::CreateShareLink)>
+                    <button class="button secondary" on:click=move |_| commands.send(HostCommand::CreateShareLink)>
                         {move || t.get().share_link_button}
                     </button>
                 }

@@ -3,7 +3,7 @@
 
 use super::commands::use_commands;
 use crate::domain::view::MatrixItem;
-use crate::domain::{Command, JamView, Quadrant, Rating};
+use crate::domain::{HostCommand, JamView, ParticipantCommand, Quadrant, Rating};
 use crate::locale::use_texts;
 use leptos::prelude::*;
 
@@ -53,6 +53,11 @@ pub fn HostMatrix(current: Signal<JamView>) -> impl IntoView {
                                         " · " {move || t.get().suggested} ": " {move || (t.get().quadrant_name)(s)}
                                     })}
                                 </p>
+                                {(item.tied_off_matrix > 0).then(|| view! {
+                                    <p class="badge tie" data-testid="matrix-tie">
+                                        {move || (t.get().tied_off_matrix)(item.tied_off_matrix)}
+                                    </p>
+                                })}
                                 <div class="place-buttons">
                                     {Quadrant::ALL
                                         .into_iter()
@@ -62,7 +67,7 @@ pub fn HostMatrix(current: Signal<JamView>) -> impl IntoView {
                                                 class:primary=(item.quadrant == Some(q))
                                                 class:secondary=(item.quadrant != Some(q))
                                                 aria-pressed=(item.quadrant == Some(q)).to_string()
-                                                on:click=move |_| commands.send(Command::Place { solution: id, quadrant: Some(q) })
+                                                on:click=move |_| commands.send(HostCommand::Place { solution: id, quadrant: Some(q) })
                                             >
                                                 {move || (t.get().quadrant_name)(q)}
                                             </button>
@@ -99,7 +104,7 @@ pub fn PhoneRating(current: Signal<JamView>) -> impl IntoView {
                         let (effort, impact) = item.my_rating.unwrap_or((0, 0));
                         // Until both are given, the other counts as the middle of the scale.
                         let or_middle = |v: u8| if v == 0 { 3 } else { v };
-                        let scale = move |label: &'static str, given: u8, make: Box<dyn Fn(u8) -> Command + Send + Sync>| {
+                        let scale = move |label: &'static str, given: u8, make: Box<dyn Fn(u8) -> ParticipantCommand + Send + Sync>| {
                             let make = std::sync::Arc::new(make);
                             view! {
                                 <fieldset class="scale">
@@ -129,12 +134,12 @@ pub fn PhoneRating(current: Signal<JamView>) -> impl IntoView {
                                 {scale(
                                     t.get().effort,
                                     effort,
-                                    Box::new(move |v| Command::Rate { solution: id, effort: v, impact: or_middle(impact) }),
+                                    Box::new(move |v| ParticipantCommand::Rate { solution: id, effort: v, impact: or_middle(impact) }),
                                 )}
                                 {scale(
                                     t.get().impact,
                                     impact,
-                                    Box::new(move |v| Command::Rate { solution: id, effort: or_middle(effort), impact: v }),
+                                    Box::new(move |v| ParticipantCommand::Rate { solution: id, effort: or_middle(effort), impact: v }),
                                 )}
                             </li>
                         }

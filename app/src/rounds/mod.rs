@@ -14,13 +14,11 @@ pub mod writing;
 
 use crate::domain::{JamView, NoteKind, NoteView};
 
-/// The notes of `kind` in the view, for the problem in focus where that matters.
-pub fn notes_of(view: &JamView, kind: NoteKind) -> Vec<NoteView> {
-    let focus = view.focus.as_ref().map(|f| f.problem_id);
+/// The revealed notes of `kind` in the view (the reveal round's walls).
+pub fn revealed(view: &JamView, kind: NoteKind) -> Vec<NoteView> {
     view.notes
         .iter()
-        .filter(|n| n.kind == kind)
-        .filter(|n| !matches!(kind, NoteKind::Hmw | NoteKind::Solution) || n.problem == focus)
+        .filter(|n| n.kind == kind && n.revealed)
         .cloned()
         .collect()
 }

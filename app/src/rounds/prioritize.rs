@@ -1,7 +1,7 @@
 //! Problems in vote order: ties marked, the facilitator orders ties and picks what goes on.
 
 use super::commands::use_commands;
-use crate::domain::{Command, JamView};
+use crate::domain::{HostCommand, JamView};
 use crate::locale::use_texts;
 use leptos::prelude::*;
 
@@ -12,16 +12,13 @@ pub fn Ranking(current: Signal<JamView>, controls: bool) -> impl IntoView {
     view! {
         <ol class="ranking" data-testid="ranking">
             {move || {
-                let ranking = current.get().ranking;
-                let votes: Vec<usize> = ranking.iter().map(|p| p.votes).collect();
-                ranking
+                current
+                    .get()
+                    .ranking
                     .into_iter()
                     .enumerate()
                     .map(|(i, p)| {
                         let id = p.id;
-                        // Only a tie can be reordered, so each button needs an equal neighbour.
-                        let tie_up = i > 0 && votes[i - 1] == p.votes;
-                        let tie_down = votes.get(i + 1) == Some(&p.votes);
                         view! {
                             <li class="ranked" class:chosen=p.chosen class:tied=p.tied data-testid="ranked">
                                 <span class="rank">{i + 1}</span>
@@ -30,13 +27,13 @@ pub fn Ranking(current: Signal<JamView>, controls: bool) -> impl IntoView {
                                 {p.tied.then(|| view! { <span class="badge tie">{move || t.get().tie}</span> })}
                                 {controls.then(|| view! {
                                     <span class="rank-controls">
-                                        {tie_up.then(|| view! {
-                                            <button class="button small secondary" on:click=move |_| commands.send(Command::MoveProblem { note: id, up: true })>
+                                        {p.can_move_up.then(|| view! {
+                                            <button class="button small secondary" on:click=move |_| commands.send(HostCommand::MoveProblem { note: id, to: i - 1 })>
                                                 "↑ " {move || t.get().move_up}
                                             </button>
                                         })}
-                                        {tie_down.then(|| view! {
-                                            <button class="button small secondary" on:click=move |_| commands.send(Command::MoveProblem { note: id, up: false })>
+                                        {p.can_move_down.then(|| view! {
+                                            <button class="button small secondary" on:click=move |_| commands.send(HostCommand::MoveProblem { note: id, to: i + 1 })>
                                                 "↓ " {move || t.get().move_down}
                                             </button>
                                         })}
@@ -45,7 +42,7 @@ pub fn Ranking(current: Signal<JamView>, controls: bool) -> impl IntoView {
                                             class:primary=!p.chosen
                                             class:secondary=p.chosen
                                             aria-pressed=p.chosen.to_string()
-                                            on:click=move |_| commands.send(Command::ToggleProblem { note: id })
+                                            on:click=move |_| commands.send(HostCommand::SetChosen { note: id, chosen: !p.chosen })
                                         >
                                             {move || if p.chosen { t.get().chosen } else { t.get().choose }}
                                         </button>

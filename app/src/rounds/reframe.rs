@@ -1,8 +1,7 @@
 //! "How might we": phones propose, the facilitator picks one (and may edit it).
 
 use super::commands::use_commands;
-use super::notes_of;
-use crate::domain::{Command, JamView, NoteKind, NoteText};
+use crate::domain::{HostCommand, JamView, NoteText};
 use crate::locale::use_texts;
 use leptos::prelude::*;
 
@@ -10,14 +9,20 @@ use leptos::prelude::*;
 pub fn HostReframe(current: Signal<JamView>) -> impl IntoView {
     let t = use_texts();
     let commands = use_commands();
-    let proposals = move || notes_of(&current.get(), NoteKind::Hmw);
+    let proposals = move || {
+        let view = current.get();
+        view.notes
+            .into_iter()
+            .filter(|n| n.in_round)
+            .collect::<Vec<_>>()
+    };
     let draft = RwSignal::new(String::new());
     view! {
         <form
             class="hmw-form"
             on:submit=move |ev| {
                 ev.prevent_default();
-                commands.send(Command::ChooseHmw { text: draft.get_untracked() });
+                commands.send(HostCommand::ChooseHmw { text: draft.get_untracked() });
             }
         >
             <label for="hmw">{move || t.get().hmw_edit_label}</label>
@@ -42,7 +47,6 @@ pub fn HostReframe(current: Signal<JamView>) -> impl IntoView {
                             <li class="card">
                                 <p class="note-text">{n.text}</p>
                                 <p class="note-meta">
-                                    {n.author}
                                     <button class="button small secondary" on:click=move |_| draft.set(text.clone())>
                                         {move || t.get().use_this}
                                     </button>

@@ -1,18 +1,14 @@
 //! Dot voting on problems and on solutions.
 
 use super::commands::use_commands;
-use super::notes_of;
 use super::writing::{HostProgress, NoteWall};
-use crate::domain::{Command, JamView, NoteView};
+use crate::domain::{JamView, NoteView, ParticipantCommand};
 use crate::locale::use_texts;
 use leptos::prelude::*;
 
 /// The notes up for vote in the current round.
 fn ballot(view: &JamView) -> Vec<NoteView> {
-    view.round
-        .votes_on()
-        .map(|kind| notes_of(view, kind))
-        .unwrap_or_default()
+    view.notes.iter().filter(|n| n.in_round).cloned().collect()
 }
 
 /// A phone in a voting round: the dots left, always in sight, and every note with its own
@@ -46,7 +42,7 @@ pub fn PhoneVoting(current: Signal<JamView>) -> impl IntoView {
                                 <button
                                     class="button small secondary"
                                     disabled=mine == 0
-                                    on:click=move |_| commands.send(Command::WithdrawVote { note: id })
+                                    on:click=move |_| commands.send(ParticipantCommand::WithdrawVote { note: id })
                                 >
                                     "− "
                                     {move || t.get().remove_dot}
@@ -54,7 +50,7 @@ pub fn PhoneVoting(current: Signal<JamView>) -> impl IntoView {
                                 <button
                                     class="button small primary"
                                     disabled=move || dots_left() == 0
-                                    on:click=move |_| commands.send(Command::CastVote { note: id })
+                                    on:click=move |_| commands.send(ParticipantCommand::CastVote { note: id })
                                 >
                                     "+ "
                                     {move || t.get().add_dot}

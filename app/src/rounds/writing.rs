@@ -1,8 +1,10 @@
 //! Silent writing (what's working, problems, HMW proposals, solutions) and the reveal.
 
 use super::commands::use_commands;
-use super::notes_of;
-use crate::domain::{Command, JamView, NoteKind, NoteText, NoteView, ViewerRole};
+use super::revealed;
+use crate::domain::{
+    HostCommand, JamView, NoteKind, NoteText, NoteView, ParticipantCommand, ViewerRole,
+};
 use crate::locale::use_texts;
 use leptos::prelude::*;
 use uuid::Uuid;
@@ -18,21 +20,17 @@ pub fn PhoneWriting(current: Signal<JamView>) -> impl IntoView {
         ev.prevent_default();
         let text = draft.get_untracked();
         if !text.trim().is_empty() {
-            commands.send(Command::AddNote { text });
+            commands.send(ParticipantCommand::AddNote { text });
             draft.set(String::new());
         }
     };
     let mine = move || {
-        let view = current.get();
-        view.round
-            .writes()
-            .map(|kind| {
-                notes_of(&view, kind)
-                    .into_iter()
-                    .filter(|n| n.mine)
-                    .collect::<Vec<_>>()
-            })
-            .unwrap_or_default()
+        current
+            .get()
+            .notes
+            .into_iter()
+            .filter(|n| n.mine && n.in_round)
+            .collect::<Vec<_>>()
     };
     view! {
         <form class="composer" on:submit=add>
@@ -50,13 +48,13 @@ pub fn PhoneWriting(current: Signal<JamView>) -> impl IntoView {
         <section class="my-notes">
             <h2>{move || t.get().my_notes} " (" {move || mine().len()} ")"</h2>
             <ul class="notes" data-testid="my-notes">
-                <For each=mine key=|n| (n.id, n.text.clone()) children=move |n| view! { <MyNote note=n/> }/>
+                <For each=mine key=|n| (n.id, n.text.clone(), n.editable) children=move |n| view! { <MyNote note=n/> }/>
             </ul>
         </section>
     }
 }
 
-/// One of my notes, with edit and delete while its round is open.
+/// One of my notes, with edit and delete while nobody has used it and its round is open.
 #[component]
 fn MyNote(note: NoteView) -> impl IntoView {
     let t = use_texts();
@@ -65,6 +63,7 @@ fn MyNote(note: NoteView) -> impl IntoView {
     let draft = RwSignal::new(note.text.clone());
     let id = note.id;
     let text = note.text.clone();
+    let editable = note.editable;
     view! {
         <li class="note mine">
             <Show
@@ -73,23 +72,25 @@ fn MyNote(note: NoteView) -> impl IntoView {
                     let text = text.clone();
                     view! {
                         <p class="note-text">{text}</p>
-                        <div class="note-actions">
-                            <button class="button small secondary" on:click=move |_| editing.set(true)>
-                                {move || t.get().edit}
-                            </button>
-                            <button
-                                class="button small danger"
-                                on:click=move |_| commands.send(Command::DeleteNote { note: id })
-                            >
-                                {move || t.get().delete}
-                            </button>
-                        </div>
+                        {editable.then(|| view! {
+                            <div class="note-actions">
+                                <button class="button small secondary" on:click=move |_| editing.set(true)>
+                                    {move || t.get().edit}
+                                </button>
+                                <button
+                                    class="button small danger"
+                                    on:click=move |_| commands.send(ParticipantCommand::DeleteNote { note: id })
+                                >
+                                    {move || t.get().delete}
+                                </button>
+                            </div>
+                        })}
                     }
                 }
             >
                 <form on:submit=move |ev| {
                     ev.prevent_default();
-                    commands.send(Command::EditNote { note: id, text: draft.get_untracked() });
+                    commands.send(ParticipantCommand::EditNote { note: id, text: draft.get_untracked() });
                     editing.set(false);
                 }>
                     <textarea
@@ -184,15 +185,15 @@ pub fn NoteWall(#[prop(into)] notes: Signal<Vec<NoteView>>) -> impl IntoView {
 pub fn HostReveal(current: Signal<JamView>) -> impl IntoView {
     let t = use_texts();
     let commands = use_commands();
-    let working = Signal::derive(move || notes_of(&current.get(), NoteKind::Working));
-    let problems = Signal::derive(move || notes_of(&current.get(), NoteKind::Problem));
+    let working = Signal::derive(move || revealed(&current.get(), NoteKind::Working));
+    let problems = Signal::derive(move || revealed(&current.get(), NoteKind::Problem));
     let people = move || match current.get().viewer {
         ViewerRole::Facilitator { participants } => participants,
         _ => Vec::new(),
     };
     view! {
         <div class="reveal-controls">
-            <button class="button primary" on:click=move |_| commands.send(Command::Reveal { author: None })>
+            <button class="button primary" on:click=move |_| commands.send(HostCommand::Reveal { author: None })>
                 {move || t.get().reveal_all}
             </button>
             <span class="label">{move || t.get().reveal_author}</span>
@@ -204,7 +205,7 @@ pub fn HostReveal(current: Signal<JamView>) -> impl IntoView {
                         view! {
                             <button
                                 class="button small secondary"
-                                on:click=move |_| commands.send(Command::Reveal { author: Some(id) })
+                                on:click=move |_| commands.send(HostCommand::Reveal { author: Some(id) })
                             >
                                 {p.name}
                             </button>

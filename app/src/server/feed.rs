@@ -256,7 +256,7 @@ mod tests {
     use super::*;
     use crate::domain::live::{Message, Replica};
     use crate::domain::testing::jam;
-    use crate::domain::{Command, DisplayName, JamView};
+    use crate::domain::{DisplayName, HostCommand, JamView, ParticipantCommand};
     use chrono::Utc;
 
     /// The server's messages, read the way screens read them, give every screen exactly its
@@ -287,8 +287,7 @@ mod tests {
             Box::new(move |j| {
                 j.apply(
                     host,
-                    Uuid::new_v4(),
-                    Command::NextRound,
+                    HostCommand::NextRound { from: j.round }.into(),
                     Uuid::new_v4(),
                     Utc::now(),
                 )
@@ -297,8 +296,7 @@ mod tests {
             Box::new(move |j| {
                 j.apply(
                     host,
-                    Uuid::new_v4(),
-                    Command::NextRound,
+                    HostCommand::NextRound { from: j.round }.into(),
                     Uuid::new_v4(),
                     Utc::now(),
                 )
@@ -307,10 +305,10 @@ mod tests {
             Box::new(move |j| {
                 j.apply(
                     anna,
-                    Uuid::new_v4(),
-                    Command::AddNote {
+                    ParticipantCommand::AddNote {
                         text: "Parkering".into(),
-                    },
+                    }
+                    .into(),
                     Uuid::new_v4(),
                     Utc::now(),
                 )

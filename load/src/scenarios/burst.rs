@@ -91,7 +91,7 @@ pub async fn run(common: &Common, args: &Args) -> Result<(), Error> {
     settings["working_round"] = Value::Bool(false);
     settings["problem_dots"] = Value::from(args.dots);
     host_command(common, &host, &code, commands::update_settings(&settings)).await?;
-    host_command(common, &host, &code, commands::next_round()).await?;
+    host_command(common, &host, &code, commands::next_round("Lobby")).await?;
     expect_round(common, &host, &code, "Problems").await?;
 
     step(format!("each writes {} problems", args.notes));
@@ -111,8 +111,8 @@ pub async fn run(common: &Common, args: &Args) -> Result<(), Error> {
     if let Some(Err(e)) = written.into_iter().find(Result::is_err) {
         return Err(e);
     }
-    host_command(common, &host, code, commands::next_round()).await?;
-    host_command(common, &host, code, commands::next_round()).await?;
+    host_command(common, &host, code, commands::next_round("Problems")).await?;
+    host_command(common, &host, code, commands::next_round("Reveal")).await?;
     let ballot_view = expect_round(common, &phones[0], code, "VoteProblems").await?;
     let ballot: Vec<String> = ballot_view["notes"]
         .as_array()

@@ -55,6 +55,9 @@ pub async fn run(common: &Common, args: &Args) -> Result<(), crate::api::Error> 
             cookie: None,
         });
     }
+    // The facilitator's changes below work the clock, which runs in the writing rounds.
+    api.command(&host, &code, &commands::next_round("Lobby"))
+        .await?;
     let screens: Vec<Arc<Screen>> = viewers.iter().map(|v| v.screen.clone()).collect();
     step(format!("opening {} live channels", screens.len()));
     let tasks = super::open_screens(common, viewers);

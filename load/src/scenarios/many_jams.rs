@@ -57,6 +57,11 @@ pub async fn run(common: &Common, args: &Args) -> Result<(), Error> {
             });
         }
     }
+    // The facilitators' changes below work the clock, which runs in the writing rounds.
+    for (code, host) in &jams {
+        api.command(host, code, &commands::next_round("Lobby"))
+            .await?;
+    }
     let screens: Vec<Arc<Screen>> = viewers.iter().map(|v| v.screen.clone()).collect();
     step(format!("opening {} live channels", screens.len()));
     let tasks = super::open_screens(common, viewers);

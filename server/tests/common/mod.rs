@@ -405,6 +405,25 @@ impl Browser {
         }
     }
 
+    /// A facilitator's command (`HostCommand` as JSON).
+    pub async fn host_does(&self, code: &str, command: Value) -> Answer {
+        self.command(code, serde_json::json!({ "Host": command }))
+            .await
+    }
+
+    /// A phone's command (`ParticipantCommand` as JSON).
+    pub async fn phone_does(&self, code: &str, command: Value) -> Answer {
+        self.command(code, serde_json::json!({ "Participant": command }))
+            .await
+    }
+
+    /// Moves the jam on from the round this screen sees, as the "next round" button does.
+    pub async fn next_round(&self, code: &str) -> Answer {
+        let from = self.view(code).await.body["round"].clone();
+        self.host_does(code, serde_json::json!({"NextRound": {"from": from}}))
+            .await
+    }
+
     /// Sends one command (as JSON, with a fresh command id unless one is given).
     pub async fn command(&self, code: &str, command: Value) -> Answer {
         self.command_with_id(code, uuid::Uuid::new_v4(), command)
