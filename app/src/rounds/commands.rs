@@ -13,14 +13,49 @@ pub struct Commands {
     action: Action<Command, Result<u64, AppError>>,
 }
 
+/// How long to wait before each new try of a command that got no answer: about seven seconds
+/// in all, enough for a phone to get through a Wi-Fi hand-over or a server to restart.
+const RETRY_WAITS_MS: [i32; 4] = [400, 900, 2_000, 4_000];
+
 /// Makes the command sender of the jam with `code` available to the screen below.
 pub fn provide_commands(code: String) {
-    let action = Action::new(move |command: &Command| {
-        let (code, command) = (code.clone(), command.clone());
-        // A fresh id per user action; the server applies each id once.
-        async move { send_command(code, uuid::Uuid::new_v4(), command).await }
-    });
+    let action = Action::new(move |command: &Command| send(code.clone(), command.clone()));
     provide_context(Commands { action });
+}
+
+/// Sends `command`, trying again when the answer was lost on the way or the server could not
+/// save it. Every try carries the same id, so the server applies the command once however many
+/// tries reach it; a refusal (wrong round, no dots left) is final and is not tried again.
+async fn send(code: String, command: Command) -> Result<u64, AppError> {
+    let id = uuid::Uuid::new_v4();
+    let mut waits = RETRY_WAITS_MS.into_iter();
+    loop {
+        let answer = send_command(code.clone(), id, command.clone()).await;
+        match (&answer, waits.next()) {
+            (Err(AppError::Network(_) | AppError::Storage), Some(ms)) => wait_ms(ms).await,
+            _ => return answer,
+        }
+    }
+}
+
+/// Waits `ms` milliseconds in the browser. (Commands are sent only from the browser.)
+async fn wait_ms(ms: i32) {
+    #[cfg(feature = "hydrate")]
+    {
+        let timer = js_sys::Promise::new(&mut |done, _| {
+            let waiting = web_sys::window().and_then(|window| {
+                window
+                    .set_timeout_with_callback_and_timeout_and_arguments_0(&done, ms)
+                    .ok()
+            });
+            if waiting.is_none() {
+                let _ = done.call0(&wasm_bindgen::JsValue::NULL);
+            }
+        });
+        let _ = wasm_bindgen_futures::JsFuture::from(timer).await;
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = ms;
 }
 
 pub fn use_commands() -> Commands {
