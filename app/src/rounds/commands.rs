@@ -52,7 +52,8 @@ async fn wait_ms(ms: i32) {
                 let _ = done.call0(&wasm_bindgen::JsValue::NULL);
             }
         });
-        let _ = wasm_bindgen_futures::JsFuture::from(timer).await;
+        // The browser runs one thread; the wrapper lets the command's future say it is `Send`.
+        let _ = send_wrapper::SendWrapper::new(wasm_bindgen_futures::JsFuture::from(timer)).await;
     }
     #[cfg(not(feature = "hydrate"))]
     let _ = ms;
