@@ -62,7 +62,8 @@ impl AppError {
                 JamError::Text(_)
                 | JamError::Settings(_)
                 | JamError::BadRating
-                | JamError::BadDueDate { .. } => 422,
+                | JamError::BadDueDate { .. }
+                | JamError::RoomSize { .. } => 422,
                 JamError::NotFacilitator | JamError::NotParticipant | JamError::NotYourNote => 403,
                 JamError::NoSuchNote => 404,
                 JamError::Full { .. }

@@ -114,6 +114,7 @@ pub struct Texts {
     pub solution_dots_label: &'static str,
     pub problems_to_take_label: &'static str,
     pub matrix_size_label: &'static str,
+    pub room_size_label: &'static str,
     pub lock_label: &'static str,
     pub save: &'static str,
     pub saved: &'static str,
@@ -309,6 +310,9 @@ pub static SV: Texts = Texts {
         JamError::SolutionsPlaced { needed } => format!(
             "Matrisen behöver minst {needed} platser för de lösningar som redan är placerade. Ta bort placeringar först."
         ),
+        JamError::RoomSize { min, max } => {
+            format!("Antalet platser kan vara från {min} (så många har gått med) till {max}.")
+        }
     },
     err_not_facilitator: "Bara facilitatorn kan göra det.",
     err_not_joined: "Du har inte gått med i den här jammet.",
@@ -388,6 +392,7 @@ pub static SV: Texts = Texts {
     solution_dots_label: "Prickar per person, lösningar",
     problems_to_take_label: "Problem att ta vidare",
     matrix_size_label: "Lösningar i matrisen",
+    room_size_label: "Platser (högst så många kan gå med)",
     lock_label: "Lås skrivandet när tiden är ute",
     save: "Spara",
     saved: "Sparat.",
@@ -574,6 +579,9 @@ pub static EN: Texts = Texts {
         JamError::SolutionsPlaced { needed } => format!(
             "The matrix needs at least {needed} places for the solutions already placed. Take some off first."
         ),
+        JamError::RoomSize { min, max } => {
+            format!("The room can take from {min} (as many as have joined) to {max} people.")
+        }
     },
     err_not_facilitator: "Only the facilitator can do that.",
     err_not_joined: "You have not joined this jam.",
@@ -655,6 +663,7 @@ pub static EN: Texts = Texts {
     solution_dots_label: "Dots per person, solutions",
     problems_to_take_label: "Problems to take forward",
     matrix_size_label: "Solutions on the matrix",
+    room_size_label: "Places (at most this many can join)",
     lock_label: "Lock writing when time is up",
     save: "Save",
     saved: "Saved.",
@@ -845,6 +854,9 @@ pub static FI: Texts = Texts {
         JamError::SolutionsPlaced { needed } => format!(
             "Matriisiin tarvitaan vähintään {needed} paikkaa jo sijoitetuille ratkaisuille. Poista ensin sijoituksia."
         ),
+        JamError::RoomSize { min, max } => {
+            format!("Paikkoja voi olla {min} (jo liittyneiden määrä) – {max}.")
+        }
     },
     err_not_facilitator: "Vain fasilitaattori voi tehdä sen.",
     err_not_joined: "Et ole liittynyt tähän jamiin.",
@@ -922,6 +934,7 @@ pub static FI: Texts = Texts {
     solution_dots_label: "Pisteitä per henkilö, ratkaisut",
     problems_to_take_label: "Eteenpäin vietävät ongelmat",
     matrix_size_label: "Ratkaisuja matriisissa",
+    room_size_label: "Paikkoja (enintään näin moni voi liittyä)",
     lock_label: "Lukitse kirjoittaminen, kun aika loppuu",
     save: "Tallenna",
     saved: "Tallennettu.",

@@ -331,6 +331,17 @@ impl Jam {
                 needed: needed as u8,
             });
         }
+        if let Some(size) = change.room_size {
+            // Nobody who joined is ever turned out by a smaller room.
+            let min = self.participants.len().max(1);
+            if !(min..=self.room_max).contains(&size) {
+                return Err(JamError::RoomSize {
+                    min,
+                    max: self.room_max,
+                });
+            }
+            self.room_size = size;
+        }
         self.settings = settings;
         Ok(())
     }

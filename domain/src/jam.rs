@@ -76,13 +76,22 @@ pub struct Jam {
     /// The key of the read-only link to the results, once the facilitator made one.
     #[serde(default)]
     pub share_token: Option<String>,
-    /// How many people may join. Set from the server's configuration when the jam is made.
+    /// How many people may join: the server's default when the jam is made, then the
+    /// facilitator's, up to `room_max`.
     #[serde(default = "default_room_size")]
     pub room_size: usize,
+    /// The most the facilitator may set `room_size` to: the server's limit when the jam was
+    /// made.
+    #[serde(default = "default_room_max")]
+    pub room_max: usize,
 }
 
 fn default_room_size() -> usize {
     Jam::DEFAULT_ROOM_SIZE
+}
+
+fn default_room_max() -> usize {
+    Jam::DEFAULT_ROOM_MAX
 }
 
 /// What a person is to a jam. A facilitator who also joins from the same browser is the
@@ -147,6 +156,8 @@ pub enum JamError {
         "the matrix needs room for the {needed} top solutions already placed; take some off first"
     )]
     SolutionsPlaced { needed: u8 },
+    #[error("the room takes between {min} and {max} people")]
+    RoomSize { min: usize, max: usize },
 }
 
 /// What a join did, so the caller knows whether anything needs saving and announcing.
@@ -160,6 +171,7 @@ pub enum JoinOutcome {
 impl Jam {
     /// A room of 24 was the largest seen in real use; a town hall is configured bigger.
     pub const DEFAULT_ROOM_SIZE: usize = 200;
+    pub const DEFAULT_ROOM_MAX: usize = 2_000;
 
     pub fn new(
         id: Uuid,
@@ -192,6 +204,7 @@ impl Jam {
             lang: Lang::default(),
             share_token: None,
             room_size: Self::DEFAULT_ROOM_SIZE,
+            room_max: Self::DEFAULT_ROOM_MAX,
         }
     }
 
@@ -293,6 +306,38 @@ mod tests {
             .join(bo, name("Bo"), Uuid::from_u128(80), Utc::now())
             .unwrap();
         assert_eq!(jam.role_of(bo), Role::Participant(p.id));
+    }
+
+    proptest! {
+        /// Whatever the facilitator sets the room size to, and whoever tries to join, the room
+        /// never holds more people than its size, its size never passes the server's limit,
+        /// and nobody who joined is turned out.
+        #[test]
+        fn the_room_never_holds_more_than_its_size(
+            steps in proptest::collection::vec((any::<bool>(), 0usize..12), 1..60),
+            room_max in 1usize..10,
+        ) {
+            use crate::{HostCommand, SettingsChange};
+            let mut jam = jam();
+            jam.room_max = room_max;
+            jam.room_size = room_max;
+            for (i, (resize, size)) in steps.into_iter().enumerate() {
+                let before = jam.participants.len();
+                if resize {
+                    let change = SettingsChange { room_size: Some(size), ..SettingsChange::default() };
+                    let answer = jam.apply(jam.facilitator, HostCommand::UpdateSettings(change).into(), Uuid::from_u128(1), Utc::now());
+                    let fits = (before.max(1)..=room_max).contains(&size);
+                    prop_assert_eq!(answer.is_ok(), fits, "size {} with {} joined, max {}", size, before, room_max);
+                } else {
+                    let person = PersonId(Uuid::from_u128(100 + i as u128));
+                    let joined = jam.join(person, name("P"), Uuid::from_u128(500 + i as u128), Utc::now());
+                    prop_assert_eq!(joined.is_ok(), before < jam.room_size);
+                }
+                prop_assert!(jam.participants.len() <= jam.room_size);
+                prop_assert!(jam.room_size <= jam.room_max);
+                prop_assert!(jam.participants.len() >= before);
+            }
+        }
     }
 
     #[test]

@@ -162,6 +162,10 @@ pub struct SettingsChange {
     pub matrix_size: Option<u8>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lock_at_time_up: Option<bool>,
+    /// How many people may join (kept on the jam, beside the settings): at least as many as
+    /// have joined, at most the server's limit.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub room_size: Option<usize>,
 }
 
 impl SettingsChange {
@@ -182,6 +186,7 @@ impl SettingsChange {
             problems_to_take: Some(s.problems_to_take),
             matrix_size: Some(s.matrix_size),
             lock_at_time_up: Some(s.lock_at_time_up),
+            room_size: None,
         }
     }
 

@@ -1,15 +1,11 @@
 import { expect, Page, test } from "@playwright/test";
 import { Proxy } from "./proxy";
-import { phone, projector } from "./screens";
+import { hydrated, phone, projector } from "./screens";
 
 // A phone whose connection dies without a close (Wi-Fi gone, no FIN, no error) notices by itself
 // that the heartbeats stopped and is back on the current round within seconds, without a reload.
 
 const port = Number(process.env.BLIXT_E2E_PORT ?? 3100);
-
-async function hydrated(page: Page) {
-  await page.waitForFunction(() => document.body.dataset.hydrated === "true");
-}
 
 test("a phone whose connection dies silently catches up by itself", async ({ browser }) => {
   const proxy = await Proxy.start(port);

@@ -1,13 +1,9 @@
 import { expect, Page, test } from "@playwright/test";
-import { phone, projector } from "./screens";
+import { hydrated, phone, projector } from "./screens";
 
 const TOPIC = "Hur får vi fler att flytta till Haparanda?";
 
 /** Waits until the page's wasm has taken over (hydrated), so clicks are handled in place. */
-async function hydrated(page: Page) {
-  await page.waitForFunction(() => document.body.dataset.hydrated === "true");
-}
-
 async function createJam(page: Page, topic = TOPIC): Promise<string> {
   await page.goto("/");
   await hydrated(page);

@@ -1,50 +1,15 @@
 import { expect, Page, test } from "@playwright/test";
-import { ChildProcess, spawn } from "node:child_process";
-import * as fs from "node:fs";
-import * as os from "node:os";
-import * as path from "node:path";
-import { phone, projector } from "./screens";
+import { freshSqlite, Instance } from "./instance";
+import { hydrated, phone, projector } from "./screens";
 
 // A server of this test's own, so it can be stopped and started again under the screens.
 const port = Number(process.env.BLIXT_E2E_PORT ?? 3100) + 1;
-const base = `http://127.0.0.1:${port}`;
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "blixt-reconnect-"));
-
-function startServer(): ChildProcess {
-  return spawn("./target/release/blixt", [], {
-    cwd: "..",
-    env: {
-      ...process.env,
-      BLIXT_ADDR: `127.0.0.1:${port}`,
-      BLIXT_DATABASE_URL: `sqlite://${dataDir}/blixt.db`,
-      LEPTOS_SITE_ROOT: "target/site",
-      RUST_LOG: "warn",
-    },
-    stdio: "ignore",
-  });
-}
-
-async function serverAnswers() {
-  await expect
-    .poll(async () => (await fetch(`${base}/healthz`).catch(() => null))?.status, { timeout: 20_000 })
-    .toBe(200);
-}
-
-async function stopServer(server: ChildProcess) {
-  if (server.exitCode !== null || server.signalCode !== null) return;
-  const exited = new Promise((resolve) => server.once("exit", resolve));
-  server.kill("SIGTERM");
-  await exited;
-}
-
-async function hydrated(page: Page) {
-  await page.waitForFunction(() => document.body.dataset.hydrated === "true");
-}
+const database = freshSqlite();
 
 test("a phone that loses the server shows it, then catches up by itself", async ({ browser }) => {
-  let server = startServer();
+  let server = await Instance.start(port, database);
+  const base = server.base;
   try {
-    await serverAnswers();
     const host = await (await projector(browser)).newPage();
     await host.goto(`${base}/`);
     await hydrated(host);
@@ -62,12 +27,11 @@ test("a phone that loses the server shows it, then catches up by itself", async 
     await p.evaluate(() => ((window as any).__sameDocument = true));
 
     // The server goes away (a restart, a dropped connection): the phone says so.
-    await stopServer(server);
+    await server.stop();
     await expect(p.getByRole("status")).toHaveText("Anslutningen bröts – återansluter…");
 
     // It comes back; meanwhile the jam moved on. The phone catches up without a reload.
-    server = startServer();
-    await serverAnswers();
+    server = await Instance.start(port, database);
     await host.reload();
     await hydrated(host);
     await host.getByTestId("next-round").click();
@@ -76,6 +40,6 @@ test("a phone that loses the server shows it, then catches up by itself", async 
     await expect(p.getByRole("status")).toHaveCount(0);
     expect(await p.evaluate(() => (window as any).__sameDocument)).toBe(true);
   } finally {
-    await stopServer(server);
+    await server.stop();
   }
 });

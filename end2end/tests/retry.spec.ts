@@ -1,13 +1,9 @@
 import { expect, Page, test } from "@playwright/test";
-import { phone, projector } from "./screens";
+import { hydrated, phone, projector } from "./screens";
 
 // A command whose answer is lost on the way (the server took it, the phone never heard back) is
 // sent again by the phone with the same id, and the server applies it once: the note is there
 // once, not lost and not doubled.
-
-async function hydrated(page: Page) {
-  await page.waitForFunction(() => document.body.dataset.hydrated === "true");
-}
 
 test("a note whose answer was lost is sent again and kept once", async ({ browser }) => {
   const host = await (await projector(browser)).newPage();

@@ -1,12 +1,13 @@
-import { Browser, BrowserContext, devices } from "@playwright/test";
+import { Browser, BrowserContext, devices, Page } from "@playwright/test";
 
-/** A projector-sized desktop browser: the facilitator's screen. */
-export function projector(browser: Browser, locale = "sv-SE"): Promise<BrowserContext> {
-  return browser.newContext({ viewport: { width: 1920, height: 1080 }, locale });
+/** A projector-sized desktop browser: the facilitator's screen. `baseURL` names another server
+ *  than the one Playwright started. */
+export function projector(browser: Browser, locale = "sv-SE", baseURL?: string): Promise<BrowserContext> {
+  return browser.newContext({ viewport: { width: 1920, height: 1080 }, locale, ...(baseURL ? { baseURL } : {}) });
 }
 
 /** A phone: small touch screen, its own cookies. */
-export function phone(browser: Browser, locale = "sv-SE"): Promise<BrowserContext> {
+export function phone(browser: Browser, locale = "sv-SE", baseURL?: string): Promise<BrowserContext> {
   const pixel = devices["Pixel 7"];
   return browser.newContext({
     viewport: pixel.viewport,
@@ -15,5 +16,11 @@ export function phone(browser: Browser, locale = "sv-SE"): Promise<BrowserContex
     isMobile: true,
     hasTouch: true,
     locale,
+    ...(baseURL ? { baseURL } : {}),
   });
+}
+
+/** Waits until the page's wasm has taken over (the app marks the body when it has). */
+export async function hydrated(page: Page) {
+  await page.waitForFunction(() => document.body.dataset.hydrated === "true");
 }

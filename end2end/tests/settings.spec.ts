@@ -1,9 +1,5 @@
 import { expect, Page, test } from "@playwright/test";
-import { phone, projector } from "./screens";
-
-async function hydrated(page: Page) {
-  await page.waitForFunction(() => document.body.dataset.hydrated === "true");
-}
+import { hydrated, phone, projector } from "./screens";
 
 test("settings skip the optional round and change budgets; the timer pauses, resumes and grows", async ({ browser }) => {
   const host = await (await projector(browser)).newPage();
@@ -28,6 +24,19 @@ test("settings skip the optional round and change budgets; the timer pauses, res
   await expect(host.getByTestId("participant-count")).toHaveText("1");
   await expect(host.getByLabel("Prickar per person, problem")).toHaveValue("2");
   await host.getByRole("button", { name: "Spara" }).click();
+
+  // A room for one: the next person to come is told the jam is full.
+  await expect(host.getByLabel("Prickar per person, problem")).toHaveValue("2");
+  await host.getByLabel("Platser (högst så många kan gå med)").fill("1");
+  await host.getByRole("button", { name: "Spara" }).click();
+  await expect(host.getByLabel("Platser (högst så många kan gå med)")).toHaveValue("1");
+  const late = await (await phone(browser)).newPage();
+  await late.goto(`/j/${code}`);
+  await hydrated(late);
+  await late.getByLabel("Ditt namn").fill("Sen");
+  await late.getByRole("button", { name: "Gå med" }).click();
+  await expect(late.getByText("Jammet är fullt (1 deltagare).")).toBeVisible();
+  await expect(host.getByTestId("participant-count")).toHaveText("1");
 
   // Out-of-range values are stopped in the form (the server refuses them too: see the HTTP tests).
   const dots = host.getByLabel("Prickar per person, lösningar");

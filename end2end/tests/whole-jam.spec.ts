@@ -1,13 +1,10 @@
-import { expect, Locator, Page, test } from "@playwright/test";
+import { Browser, expect, Locator, Page, test } from "@playwright/test";
 import * as fs from "node:fs";
-import { phone, projector } from "./screens";
+import { freshDatabase, Instance } from "./instance";
+import { hydrated, phone, projector } from "./screens";
 
 // A whole Lightning Decision Jam: a projector and three phones, in Swedish, from the lobby to
-// the prioritized action list.
-
-async function hydrated(page: Page) {
-  await page.waitForFunction(() => document.body.dataset.hydrated === "true");
-}
+// the prioritized action list; once on one server, once on two instances sharing PostgreSQL.
 
 async function join(page: Page, code: string, name: string) {
   await page.goto(`/j/${code}`);
@@ -44,9 +41,15 @@ async function caughtUp(page: Page, version: number) {
     .toBeGreaterThanOrEqual(version);
 }
 
-test("a facilitator takes three phones through every round to the action list", async ({ browser }) => {
-  test.setTimeout(180_000);
-  const host = await (await projector(browser)).newPage();
+/** Where the screens talk to: by default the server Playwright started; otherwise the projector
+ *  on one Blixt instance and the phones on another. */
+interface Sites {
+  host?: string;
+  phones?: string;
+}
+
+async function wholeJam(browser: Browser, sites: Sites = {}) {
+  const host = await (await projector(browser, "sv-SE", sites.host)).newPage();
   await host.goto("/");
   await hydrated(host);
   await host.getByLabel("Utmaning eller ämne").fill("Hur får vi fler att flytta till Haparanda?");
@@ -55,7 +58,7 @@ test("a facilitator takes three phones through every round to the action list", 
   await hydrated(host);
   const code = host.url().split("/").pop()!;
 
-  const [anna, bo, cai] = await Promise.all([1, 2, 3].map(async () => (await phone(browser)).newPage()));
+  const [anna, bo, cai] = await Promise.all([1, 2, 3].map(async () => (await phone(browser, "sv-SE", sites.phones)).newPage()));
   const phones = [anna, bo, cai];
   await join(anna, code, "Anna");
   await join(bo, code, "Bo");
@@ -288,9 +291,33 @@ test("a facilitator takes three phones through every round to the action list", 
   await exportPanel.getByRole("button", { name: "Skapa delningslänk" }).click();
   const shareUrl = (await host.getByTestId("share-link").textContent())!;
   expect(shareUrl).toMatch(/\/share\/[0-9a-f]{32}$/);
-  const outsider = await (await phone(browser)).newPage();
+  const outsider = await (await phone(browser, "sv-SE", sites.phones)).newPage();
   await outsider.goto(shareUrl);
   await expect(outsider.locator("table")).toContainText("Ring bussbolaget");
   const refused = await anna.request.get(`/jam/${code}/export/json`);
   expect(refused.status()).toBe(403);
+}
+
+test("a facilitator takes three phones through every round to the action list", async ({ browser }) => {
+  test.setTimeout(180_000);
+  await wholeJam(browser);
+});
+
+test("the same jam with the projector on one instance and the phones on another (PostgreSQL)", async ({ browser }) => {
+  const postgres = process.env.BLIXT_TEST_POSTGRES;
+  test.skip(!postgres, "needs BLIXT_TEST_POSTGRES: scripts/test.sh starts a PostgreSQL and sets it");
+  test.setTimeout(240_000);
+  const url = freshDatabase(postgres!);
+  const port = Number(process.env.BLIXT_E2E_PORT ?? 3100);
+  // One after the other, so that only the first runs the migrations.
+  const a = await Instance.start(port + 2, url);
+  const b = await Instance.start(port + 3, url).catch(async (e) => {
+    await a.stop();
+    throw e;
+  });
+  try {
+    await wholeJam(browser, { host: a.base, phones: b.base });
+  } finally {
+    await Promise.all([a.stop(), b.stop()]);
+  }
 });

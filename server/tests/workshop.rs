@@ -433,3 +433,45 @@ async fn the_facilitators_taps_hold_in_any_order() {
         (&json!(2.0), &json!(1))
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_facilitator_sizes_the_room_within_the_servers_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = TestDb::fresh(dir.path()).await;
+    let server =
+        TestServer::start_with(db, &[("BLIXT_ROOM_SIZE", "3"), ("BLIXT_ROOM_MAX", "50")]).await;
+    let (host, code, _phones) = jam_with(&server, &["Anna", "Bo"]).await;
+    let resize = |size: usize| json!({"UpdateSettings": {"room_size": size}});
+
+    // Past the server's limit, or below the people already in: refused, and nothing changes.
+    for (size, refusal) in [
+        (51, json!({"Jam": {"RoomSize": {"min": 2, "max": 50}}})),
+        (1, json!({"Jam": {"RoomSize": {"min": 2, "max": 50}}})),
+    ] {
+        let answer = host_does(&host, &code, resize(size)).await;
+        assert_eq!(
+            (answer.status, answer.body),
+            (StatusCode::UNPROCESSABLE_ENTITY, refusal)
+        );
+    }
+    assert_eq!(host.view(&code).await.body["room_size"], 3);
+    assert_eq!(host.view(&code).await.body["room_max"], 50);
+
+    // Down to two: a third person is told the jam is full; up to four: they get in.
+    assert_eq!(
+        host_does(&host, &code, resize(2)).await.status,
+        StatusCode::OK
+    );
+    let cai = server.browser();
+    let refused = cai.join(&code, "Cai").await;
+    assert_eq!(
+        (refused.status, refused.body),
+        (StatusCode::CONFLICT, json!({"Jam": {"Full": {"max": 2}}}))
+    );
+    assert_eq!(
+        host_does(&host, &code, resize(4)).await.status,
+        StatusCode::OK
+    );
+    assert_eq!(cai.join(&code, "Cai").await.status, StatusCode::OK);
+    assert_eq!(host.view(&code).await.body["participant_count"], 3);
+}

@@ -122,12 +122,13 @@ pub fn SettingsPanel(current: Signal<JamView>) -> impl IntoView {
     };
     let minutes = |secs: u32| format!("{}", f64::from(secs) / 60.0);
     // Rebuilt only when the settings change: people joining must not reset a half-filled form.
-    let settings = Memo::new(move |_| current.get().settings);
+    let settings =
+        Memo::new(move |_| current.with(|v| (v.settings.clone(), v.room_size, v.room_max)));
     view! {
         <details class="settings">
             <summary>{move || t.get().settings}</summary>
             {move || {
-                let s = settings.get();
+                let (s, room_size, room_max) = settings.get();
                 view! {
                     <form class="settings-grid" on:submit=on_submit>
                         <label class="check">
@@ -165,6 +166,10 @@ pub fn SettingsPanel(current: Signal<JamView>) -> impl IntoView {
                         <label class="check">
                             <input type="checkbox" name="lock_at_time_up" checked=s.lock_at_time_up/>
                             {move || t.get().lock_label}
+                        </label>
+                        <label>
+                            {move || t.get().room_size_label}
+                            <input type="number" name="room_size" min="1" max=room_max value=room_size/>
                         </label>
                         <button type="submit" class="button secondary">{move || t.get().save}</button>
                     </form>
@@ -210,5 +215,6 @@ fn read_settings(ev: &leptos::ev::SubmitEvent) -> Option<crate::domain::Settings
         problems_to_take: small("problems_to_take"),
         matrix_size: small("matrix_size"),
         lock_at_time_up: Some(text("lock_at_time_up").is_some()),
+        room_size: number("room_size").map(|n| n.round().clamp(0.0, 1e9) as usize),
     })
 }

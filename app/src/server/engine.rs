@@ -131,6 +131,7 @@ impl Engine {
             );
             jam.lang = lang;
             jam.room_size = self.room_size;
+            jam.room_max = self.room_max;
             if self.store.insert_jam(&jam).await? {
                 let slot = Slot::new(jam);
                 let jam = slot.jam.lock().await.clone();
