@@ -304,6 +304,8 @@ impl Jam {
                 Ok(())
             }
             HostCommand::CreateShareLink => {
+                // The results are shared once they are results: every tally final.
+                self.expect_round(Round::Summary)?;
                 // 122 random bits: the link is the only key to the results.
                 self.share_token
                     .get_or_insert_with(|| new_id.simple().to_string());

@@ -968,8 +968,8 @@ proptest! {
         })?;
     }
 
-    /// Each command does something only in its own round (time moves in every round, and the
-    /// settings and the share link may change at any time).
+    /// Each command does something only in its own round (time moves in every round, the
+    /// settings may change at any time, and the results are shared from the summary).
     #[test]
     fn each_command_works_only_in_its_round((start, ops) in walk_strategy()) {
         walk(start, &ops, |before, _, answer, after| {
@@ -983,6 +983,7 @@ proptest! {
                 Command::Host(HostCommand::ChooseHmw { .. }) => &[Round::Reframe],
                 Command::Host(HostCommand::Place { .. }) | Command::Participant(ParticipantCommand::Rate { .. }) => &[Round::EffortImpact],
                 Command::Host(HostCommand::SetAction { .. } | HostCommand::RemoveAction { .. }) => &[Round::Actions],
+                Command::Host(HostCommand::CreateShareLink) => &[Round::Summary],
                 Command::Participant(ParticipantCommand::AddNote { .. } | ParticipantCommand::EditNote { .. } | ParticipantCommand::DeleteNote { .. }) => &writing,
                 Command::Participant(ParticipantCommand::CastVote { .. } | ParticipantCommand::WithdrawVote { .. }) => &voting,
                 _ => &Round::ALL,

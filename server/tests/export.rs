@@ -61,7 +61,16 @@ async fn only_the_facilitator_or_a_share_link_gets_the_results() {
         StatusCode::NOT_FOUND
     );
 
-    // Share links: made only by the facilitator, read by anyone who has one.
+    // Share links: made only by the facilitator, once the results are final, and read by
+    // anyone who has one.
+    let early = host
+        .command(&code, json!({"Host": "CreateShareLink"}))
+        .await;
+    assert_eq!(
+        (early.status, early.body),
+        (StatusCode::CONFLICT, json!({"Jam": "WrongRound"}))
+    );
+    host.run_to(&phone, &code, "Summary").await;
     let refused = phone
         .command(&code, json!({"Host": "CreateShareLink"}))
         .await;
@@ -110,4 +119,54 @@ async fn only_the_facilitator_or_a_share_link_gets_the_results() {
             .status();
         assert_eq!(status, StatusCode::NOT_FOUND, "{bad}");
     }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn exports_carry_no_tally_while_its_vote_is_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = TestServer::start(dir.path()).await;
+    let host = server.browser();
+    let code = host.create_jam("Öppna röster").await;
+    let phone = server.browser();
+    phone.join(&code, "Åsa").await;
+    // To the solution vote, with one dot on the one solution.
+    host.run_to(&phone, &code, "VoteSolutions").await;
+    let solution = phone.view(&code).await.body["notes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["text"] == "En lösning")
+        .unwrap()["id"]
+        .clone();
+    let cast = phone
+        .phone_does(&code, json!({"CastVote": {"note": solution}}))
+        .await;
+    assert_eq!(cast.status, StatusCode::OK);
+
+    let export = |query: &'static str| {
+        let (host, code) = (&host, &code);
+        async move {
+            host.get(&format!("/jam/{code}/export/json{query}"))
+                .await
+                .json::<Value>()
+                .await
+                .unwrap()
+        }
+    };
+    for json in [export("").await, export("?notes=1").await] {
+        let solutions = &json["problems"][0]["solutions"];
+        assert_eq!(solutions[0]["text"], "En lösning");
+        assert_eq!(solutions[0]["votes"], Value::Null, "open tally in {json}");
+    }
+    let markdown = host
+        .get(&format!("/jam/{code}/export/markdown"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(markdown.contains("- En lösning\n"), "{markdown}");
+
+    // Once the vote has closed, the tally is there.
+    assert_eq!(host.next_round(&code).await.status, StatusCode::OK);
+    assert_eq!(export("").await["problems"][0]["solutions"][0]["votes"], 1);
 }

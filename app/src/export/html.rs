@@ -87,13 +87,11 @@ pub fn html(export: &Export, downloads: Option<String>) -> String {
                 .quadrant
                 .map(|q| format!(" — {}", (t.quadrant_name)(q)))
                 .unwrap_or_default();
-            let _ = write!(
-                body,
-                "<li>{} — {}{}</li>",
-                esc(&s.text),
-                (t.votes)(s.votes),
-                quadrant
-            );
+            let votes = s
+                .votes
+                .map(|v| format!(" — {}", (t.votes)(v)))
+                .unwrap_or_default();
+            let _ = write!(body, "<li>{}{votes}{quadrant}</li>", esc(&s.text));
         }
         body.push_str("</ul></section>");
     }

@@ -53,7 +53,10 @@ pub fn markdown(export: &Export) -> String {
             let _ = writeln!(md, "**{}:** {}\n", t.hmw_label, escape(hmw));
         }
         for s in &p.solutions {
-            let _ = write!(md, "- {} — {}", escape(&s.text), (t.votes)(s.votes));
+            let _ = write!(md, "- {}", escape(&s.text));
+            if let Some(v) = s.votes {
+                let _ = write!(md, " — {}", (t.votes)(v));
+            }
             if let Some(q) = s.quadrant {
                 let _ = write!(md, " — {}", (t.quadrant_name)(q));
             }

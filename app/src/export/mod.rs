@@ -62,14 +62,15 @@ pub struct ExportProblem {
     pub text: String,
     pub votes: usize,
     pub hmw: Option<String>,
-    /// Most votes first.
+    /// Most votes first once their vote has closed; in the order written before.
     pub solutions: Vec<ExportSolution>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ExportSolution {
     pub text: String,
-    pub votes: usize,
+    /// None while the vote on these solutions is open (the rule every screen follows).
+    pub votes: Option<usize>,
     pub quadrant: Option<Quadrant>,
     /// Average ratings, 1–5.
     pub effort: Option<f32>,
@@ -99,19 +100,24 @@ impl Export {
             .iter()
             .filter_map(|problem| {
                 let rank = jam.problem_order.iter().position(|p| p == problem)? + 1;
+                let closed = jam.voting_closed(NoteKind::Solution, Some(*problem));
+                let mut solutions = jam.ranked_solutions(*problem);
+                if !closed {
+                    // The ranking would give the open tally away.
+                    solutions.sort_by_key(|n| n.seq);
+                }
                 Some(ExportProblem {
                     rank,
                     text: note_text(*problem)?,
                     votes: tally(&jam.votes, *problem),
                     hmw: jam.hmw_of(*problem).map(|h| h.to_string()),
-                    solutions: jam
-                        .ranked_solutions(*problem)
+                    solutions: solutions
                         .into_iter()
                         .map(|n| {
                             let avg = average(&jam.ratings, n.id);
                             ExportSolution {
                                 text: n.text.to_string(),
-                                votes: tally(&jam.votes, n.id),
+                                votes: closed.then(|| tally(&jam.votes, n.id)),
                                 quadrant: jam.placement(n.id),
                                 effort: avg.map(|a| round1(a.0)),
                                 impact: avg.map(|a| round1(a.1)),

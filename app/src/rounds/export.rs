@@ -4,7 +4,7 @@
 use super::commands::use_commands;
 use crate::api::DeleteJam as DeleteJamAction;
 use crate::components::ErrorNote;
-use crate::domain::{HostCommand, JamView};
+use crate::domain::{HostCommand, JamView, Round};
 use crate::locale::use_texts;
 use leptos::prelude::*;
 
@@ -37,7 +37,9 @@ pub fn ExportPanel(current: Signal<JamView>) -> impl IntoView {
                 <a class="button secondary" download="" href=move || href("json")>{move || t.get().download_json}</a>
                 <a class="button secondary" target="_blank" rel="noopener" href=move || href("print")>{move || t.get().print_page}</a>
             </div>
+            // A link to share the results, once they are final (the summary).
             {move || match share_path() {
+                None if current.with(|v| v.round != Round::Summary) => ().into_any(),
                 Some(path) => view! {
                     <p class="share">
                         {move || t.get().share_link_label} " "

@@ -424,6 +424,58 @@ impl Browser {
             .await
     }
 
+    /// The round this screen sees the jam in (as the domain names it).
+    pub async fn round(&self, code: &str) -> String {
+        self.view(code).await.body["round"]
+            .as_str()
+            .expect("a view names its round")
+            .to_string()
+    }
+
+    /// Takes the jam on to `target` (a round, as the domain names it) as its facilitator, with
+    /// `phone` writing the one problem ("Ett problem") and the one solution ("En lösning") a
+    /// jam needs to get to the summary.
+    pub async fn run_to(&self, phone: &Browser, code: &str, target: &str) {
+        for _ in 0..12 {
+            let round = self.round(code).await;
+            match round.as_str() {
+                _ if round == target => return,
+                "Problems" => {
+                    phone
+                        .phone_does(
+                            code,
+                            serde_json::json!({"AddNote": {"text": "Ett problem"}}),
+                        )
+                        .await;
+                }
+                "Prioritize" => {
+                    let ranking = self.view(code).await.body["ranking"].clone();
+                    let note = ranking[0]["id"].clone();
+                    let choose = serde_json::json!({"SetChosen": {"note": note, "chosen": true}});
+                    self.host_does(code, choose).await;
+                }
+                "Reframe" => {
+                    let hmw = serde_json::json!({"ChooseHmw": {"text": "Hur kan vi …?"}});
+                    self.host_does(code, hmw).await;
+                }
+                "Solutions" => {
+                    phone
+                        .phone_does(code, serde_json::json!({"AddNote": {"text": "En lösning"}}))
+                        .await;
+                }
+                _ => {}
+            }
+            let moved = self.next_round(code).await;
+            assert_eq!(
+                moved.status,
+                reqwest::StatusCode::OK,
+                "from {round}: {:?}",
+                moved.body
+            );
+        }
+        panic!("the jam did not reach {target}");
+    }
+
     /// Sends one command (as JSON, with a fresh command id unless one is given).
     pub async fn command(&self, code: &str, command: Value) -> Answer {
         self.command_with_id(code, uuid::Uuid::new_v4(), command)
