@@ -81,7 +81,8 @@ impl AppError {
                 | JamError::NoTimer
                 | JamError::NoteInUse
                 | JamError::ProblemsAlreadyChosen { .. }
-                | JamError::SolutionsPlaced { .. } => 409,
+                | JamError::SolutionsPlaced { .. }
+                | JamError::NameTaken => 409,
             },
             Self::NotFacilitator | Self::NotJoined => 403,
             Self::Storage => 503,

@@ -264,6 +264,9 @@ pub static SV: Texts = Texts {
     err_jam_not_found: "Ingen jam har den koden. Kontrollera den på skärmen.",
     err_jam: |e| match e {
         JamError::Full { max } => format!("Jammet är fullt ({max} deltagare)."),
+        JamError::NameTaken => {
+            "Någon i jammet heter redan så. Lägg till något, t.ex. en initial: ”Anna L”.".into()
+        }
         JamError::NotFacilitator => "Bara facilitatorn kan göra det.".into(),
         JamError::NotParticipant => "Gå med i jammet först.".into(),
         JamError::WrongRound => {
@@ -533,6 +536,9 @@ pub static EN: Texts = Texts {
     err_jam_not_found: "No jam has that code. Check it on the screen.",
     err_jam: |e| match e {
         JamError::Full { max } => format!("The jam is full ({max} participants)."),
+        JamError::NameTaken => {
+            "Someone in the jam already has that name. Add something, e.g. an initial: “Anna L”.".into()
+        }
         JamError::NotFacilitator => "Only the facilitator can do that.".into(),
         JamError::NotParticipant => "Join the jam first.".into(),
         JamError::WrongRound => {
@@ -806,6 +812,9 @@ pub static FI: Texts = Texts {
     err_jam_not_found: "Tällä koodilla ei löydy jamia. Tarkista se näytöltä.",
     err_jam: |e| match e {
         JamError::Full { max } => format!("Jam on täynnä ({max} osallistujaa)."),
+        JamError::NameTaken => {
+            "Jamissa on jo tämänniminen. Lisää jotain, esim. sukunimen alkukirjain: ”Anna L”.".into()
+        }
         JamError::NotFacilitator => "Vain fasilitaattori voi tehdä sen.".into(),
         JamError::NotParticipant => "Liity ensin jamiin.".into(),
         JamError::WrongRound => {

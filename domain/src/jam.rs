@@ -158,6 +158,8 @@ pub enum JamError {
     SolutionsPlaced { needed: u8 },
     #[error("the room takes between {min} and {max} people")]
     RoomSize { min: usize, max: usize },
+    #[error("someone in the jam already has that name")]
+    NameTaken,
 }
 
 /// What a join did, so the caller knows whether anything needs saving and announcing.
@@ -230,6 +232,14 @@ impl Jam {
         new_id: Uuid,
         now: DateTime<Utc>,
     ) -> Result<(JoinOutcome, Participant), JamError> {
+        // One name, one person: the room must be able to tell who is who.
+        if self
+            .participants
+            .iter()
+            .any(|p| p.person != person && p.name.same_as(&name))
+        {
+            return Err(JamError::NameTaken);
+        }
         if let Some(existing) = self.participants.iter_mut().find(|p| p.person == person) {
             if existing.name == name {
                 return Ok((JoinOutcome::Unchanged, existing.clone()));
@@ -330,7 +340,7 @@ mod tests {
                     prop_assert_eq!(answer.is_ok(), fits, "size {} with {} joined, max {}", size, before, room_max);
                 } else {
                     let person = PersonId(Uuid::from_u128(100 + i as u128));
-                    let joined = jam.join(person, name("P"), Uuid::from_u128(500 + i as u128), Utc::now());
+                    let joined = jam.join(person, name(&format!("P{i}")), Uuid::from_u128(500 + i as u128), Utc::now());
                     prop_assert_eq!(joined.is_ok(), before < jam.room_size);
                 }
                 prop_assert!(jam.participants.len() <= jam.room_size);
@@ -346,7 +356,7 @@ mod tests {
         for i in 0..jam.room_size as u128 {
             jam.join(
                 PersonId(Uuid::from_u128(1000 + i)),
-                name("X"),
+                name(&format!("X{i}")),
                 Uuid::from_u128(5000 + i),
                 Utc::now(),
             )
@@ -368,7 +378,7 @@ mod tests {
         assert!(jam
             .join(
                 PersonId(Uuid::from_u128(1000)),
-                name("X"),
+                name("X0"),
                 Uuid::from_u128(91),
                 Utc::now()
             )
@@ -376,23 +386,39 @@ mod tests {
     }
 
     proptest! {
-        /// Any sequence of joins: one participant per person, ids unique, and the version counts
-        /// exactly the joins and renames that changed something.
+        /// Any sequence of joins: one participant per person, ids unique, no two with the same
+        /// name in any case, and the version counts exactly the joins and renames that changed
+        /// something. A name someone else has is refused and changes nothing.
         #[test]
-        fn joins_keep_people_unique(joins in proptest::collection::vec((0u128..12, 0usize..3), 0..60)) {
-            let names = ["Anna", "Bo", "Cai"];
+        fn joins_keep_people_unique(joins in proptest::collection::vec((0u128..12, 0usize..6), 0..60)) {
+            let names = ["Anna", "Bo", "Cai", "anna", "BO", "Dan"];
             let mut jam = jam();
             let mut changes = 0;
             for (i, (person, n)) in joins.iter().enumerate() {
-                let (outcome, _) = jam
-                    .join(PersonId(Uuid::from_u128(500 + person)), name(names[*n]), Uuid::from_u128(9000 + i as u128), Utc::now())
-                    .unwrap();
-                if outcome != JoinOutcome::Unchanged { changes += 1; }
+                let person = PersonId(Uuid::from_u128(500 + person));
+                let wanted = name(names[*n]);
+                let taken = jam.participants.iter().any(|p| p.person != person && p.name.same_as(&wanted));
+                let before = jam.clone();
+                match jam.join(person, wanted, Uuid::from_u128(9000 + i as u128), Utc::now()) {
+                    Ok((outcome, _)) => {
+                        prop_assert!(!taken);
+                        if outcome != JoinOutcome::Unchanged { changes += 1; }
+                    }
+                    Err(refused) => {
+                        prop_assert_eq!(refused, JamError::NameTaken);
+                        prop_assert!(taken);
+                        prop_assert_eq!(&jam, &before);
+                    }
+                }
             }
             let mut persons: Vec<_> = jam.participants.iter().map(|p| p.person).collect();
             persons.sort_by_key(|p| p.0);
             persons.dedup();
             prop_assert_eq!(persons.len(), jam.participants.len());
+            let mut names: Vec<_> = jam.participants.iter().map(|p| p.name.to_string().to_lowercase()).collect();
+            names.sort();
+            names.dedup();
+            prop_assert_eq!(names.len(), jam.participants.len());
             let mut ids: Vec<_> = jam.participants.iter().map(|p| p.id).collect();
             ids.sort();
             ids.dedup();

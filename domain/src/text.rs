@@ -38,8 +38,84 @@ fn is_forbidden(c: char) -> bool {
         || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
 }
 
+/// A name must be seen to be told apart: at least one visible character, and no invisible
+/// formatting characters (zero-width spaces, joiners, tag characters, direction marks) except
+/// inside an emoji sequence (👩‍💻, a flag), where they are part of one visible picture.
+fn check_name(name: &str) -> Result<(), TextError> {
+    let chars: Vec<char> = name.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        if is_format(c) && !in_emoji_sequence(&chars, i) {
+            return Err(TextError::ForbiddenCharacters);
+        }
+    }
+    if !chars.iter().any(|&c| is_visible(c)) {
+        return Err(TextError::Empty);
+    }
+    Ok(())
+}
+
+/// Unicode's format characters (category Cf), kept by hand: the domain has no Unicode tables.
+fn is_format(c: char) -> bool {
+    matches!(c,
+        '\u{00AD}' | '\u{0600}'..='\u{0605}' | '\u{061C}' | '\u{06DD}' | '\u{070F}'
+        | '\u{0890}'..='\u{0891}' | '\u{08E2}' | '\u{180E}' | '\u{200B}'..='\u{200F}'
+        | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{206F}'
+        | '\u{FEFF}' | '\u{FFF9}'..='\u{FFFB}' | '\u{110BD}' | '\u{110CD}'
+        | '\u{13430}'..='\u{1343F}' | '\u{1BCA0}'..='\u{1BCA3}' | '\u{1D173}'..='\u{1D17A}'
+        | '\u{E0001}' | '\u{E0020}'..='\u{E007F}')
+}
+
+/// Pictographs: the blocks emoji come from.
+fn is_pictograph(c: char) -> bool {
+    matches!(c, '\u{2600}'..='\u{27BF}' | '\u{2B00}'..='\u{2BFF}' | '\u{1F000}'..='\u{1FAFF}')
+}
+
+/// Marks that change the character before them: emoji presentation and skin tones.
+fn is_modifier(c: char) -> bool {
+    matches!(c, '\u{FE0E}' | '\u{FE0F}' | '\u{1F3FB}'..='\u{1F3FF}')
+}
+
+/// Whether the format character at `i` joins an emoji sequence: a zero-width joiner between two
+/// pictographs, or a tag character in a flag (🏴 followed by tags up to the cancel tag).
+fn in_emoji_sequence(chars: &[char], i: usize) -> bool {
+    match chars[i] {
+        '\u{200D}' => {
+            let before = chars[..i].iter().rev().find(|c| !is_modifier(**c));
+            let after = chars.get(i + 1);
+            before.is_some_and(|c| is_pictograph(*c)) && after.is_some_and(|c| is_pictograph(*c))
+        }
+        '\u{E0020}'..='\u{E007F}' => {
+            let start = chars[..i]
+                .iter()
+                .rposition(|c| !('\u{E0020}'..='\u{E007E}').contains(c));
+            let flag = start.is_some_and(|s| chars[s] == '\u{1F3F4}');
+            let end = chars[i..].iter().position(|c| *c == '\u{E007F}');
+            flag && end.is_some_and(|e| {
+                chars[i..i + e]
+                    .iter()
+                    .all(|c| ('\u{E0020}'..='\u{E007E}').contains(c))
+            })
+        }
+        _ => false,
+    }
+}
+
+/// Whether `c` shows as something on its own: not a space, a format character, a combining
+/// mark, a variation selector or one of the blank letters (Hangul fillers, the blank braille
+/// pattern) that render as nothing.
+fn is_visible(c: char) -> bool {
+    !(c.is_whitespace()
+        || is_format(c)
+        || is_modifier(c)
+        || matches!(c,
+            '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}'
+            | '\u{20D0}'..='\u{20FF}' | '\u{FE00}'..='\u{FE0F}' | '\u{FE20}'..='\u{FE2F}'
+            | '\u{E0100}'..='\u{E01EF}' | '\u{115F}' | '\u{1160}' | '\u{3164}' | '\u{FFA0}'
+            | '\u{2800}'))
+}
+
 macro_rules! line_type {
-    ($(#[$doc:meta])* $name:ident, $max:expr) => {
+    ($(#[$doc:meta])* $name:ident, $max:expr $(, $check:path)?) => {
         $(#[$doc])*
         #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
         #[serde(try_from = "String", into = "String")]
@@ -49,7 +125,9 @@ macro_rules! line_type {
             pub const MAX_CHARS: usize = $max;
 
             pub fn parse(input: &str) -> Result<Self, TextError> {
-                parse_line(input, Self::MAX_CHARS).map(Self)
+                let text = parse_line(input, Self::MAX_CHARS)?;
+                $($check(&text)?;)?
+                Ok(Self(text))
             }
 
             pub fn as_str(&self) -> &str {
@@ -86,8 +164,16 @@ line_type!(
 line_type!(
     /// What a participant is called on the projector.
     DisplayName,
-    40
+    40,
+    check_name
 );
+
+impl DisplayName {
+    /// Whether two names would be taken for the same person: equal but for letter case.
+    pub fn same_as(&self, other: &DisplayName) -> bool {
+        self.0.to_lowercase() == other.0.to_lowercase()
+    }
+}
 line_type!(
     /// One note: a positive, a problem, a "How might we", or a solution.
     NoteText,
@@ -108,6 +194,45 @@ mod tests {
     fn whitespace_is_tidied() {
         let topic = Topic::parse("  Hur får vi\tfler att\n flytta hit?  ").unwrap();
         assert_eq!(topic.as_str(), "Hur får vi fler att flytta hit?");
+    }
+
+    #[test]
+    fn a_name_shows_something_and_hides_nothing() {
+        let refused = [
+            ("\u{200B}", TextError::ForbiddenCharacters),
+            ("Anna\u{200B}", TextError::ForbiddenCharacters),
+            ("An\u{00AD}na", TextError::ForbiddenCharacters),
+            ("Anna\u{E0041}", TextError::ForbiddenCharacters),
+            ("Bo\u{200D}", TextError::ForbiddenCharacters),
+            ("\u{2063}Cai", TextError::ForbiddenCharacters),
+            ("\u{3164}", TextError::Empty),
+            ("\u{2800}\u{2800}", TextError::Empty),
+            ("\u{0301}", TextError::Empty),
+            ("\u{FE0F}", TextError::Empty),
+        ];
+        for (input, problem) in refused {
+            assert_eq!(DisplayName::parse(input), Err(problem), "{input:?}");
+        }
+        let accepted = [
+            "Åsa",
+            "José",
+            "Kim \u{1F469}\u{200D}\u{1F4BB}",
+            "\u{1F469}\u{1F3FD}\u{200D}\u{1F52C}",
+            "\u{1F3F4}\u{E0067}\u{E0062}\u{E0065}\u{E006E}\u{E0067}\u{E007F} Ewan",
+        ];
+        for input in accepted {
+            assert!(DisplayName::parse(input).is_ok(), "{input:?}");
+        }
+        // Notes are not names: a soft hyphen pasted from a document is kept there.
+        assert!(NoteText::parse("Kommun\u{00AD}fullmäktige").is_ok());
+    }
+
+    #[test]
+    fn names_differing_only_in_case_are_the_same() {
+        let name = |s| DisplayName::parse(s).unwrap();
+        assert!(name("Anna").same_as(&name("ANNA")));
+        assert!(name("Åsa").same_as(&name("åsa")));
+        assert!(!name("Anna").same_as(&name("Anna L")));
     }
 
     #[test]

@@ -121,6 +121,18 @@ async fn joining_checks_code_and_name_and_refusals_change_nothing() {
             &"n".repeat(41),
             StatusCode::UNPROCESSABLE_ENTITY,
             json!({"BadText": {"field": "Name", "problem": {"TooLong": {"max": 40}}}}),
+        ), // Invisible names, and names hiding invisible characters.
+        (
+            &code,
+            "\u{3164}",
+            StatusCode::UNPROCESSABLE_ENTITY,
+            json!({"BadText": {"field": "Name", "problem": "Empty"}}),
+        ),
+        (
+            &code,
+            "Anna\u{200B}",
+            StatusCode::UNPROCESSABLE_ENTITY,
+            json!({"BadText": {"field": "Name", "problem": "ForbiddenCharacters"}}),
         ),
     ];
     for (code, name, status, body) in refusals {
@@ -142,6 +154,16 @@ async fn joining_checks_code_and_name_and_refusals_change_nothing() {
     let screen = host.call("host_screen", &[("code", &code)]).await;
     assert_eq!(screen.body["view"]["version"], 1, "nothing changed");
     assert!(participant_names(&screen.body["view"]).is_empty());
+
+    // A second Anna, in any case, is asked to tell herself apart.
+    assert_eq!(phone.join(&code, "Anna").await.status, StatusCode::OK);
+    let second = server.browser().join(&code, "ANNA").await;
+    assert_eq!(
+        (second.status, second.body),
+        (StatusCode::CONFLICT, json!({"Jam": "NameTaken"}))
+    );
+    let screen = host.call("host_screen", &[("code", &code)]).await;
+    assert_eq!(participant_names(&screen.body["view"]), ["Anna"]);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
