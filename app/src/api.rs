@@ -97,13 +97,22 @@ pub async fn send_command(
     .await
 }
 
-/// Everything the facilitator screen shows. Refused to anyone but the jam's facilitator.
+/// Everything the facilitator screen shows. Refused to anyone but the jam's facilitators. With
+/// the jam's facilitator `key` (the facilitator link), the asking browser becomes one first.
 #[server(endpoint = "host_screen")]
-pub async fn load_host_screen(code: String) -> Result<HostScreen, AppError> {
+pub async fn load_host_screen(code: String, key: Option<String>) -> Result<HostScreen, AppError> {
+    use crate::domain::{Change, Role};
     ssr::answer(async {
         let code = crate::domain::JoinCode::parse(&code)?;
-        let (state, person) = ssr::asker().await?;
-        let jam = state.engine.current(&code).await?;
+        let (state, mut person) = ssr::asker().await?;
+        let mut jam = state.engine.current(&code).await?;
+        if let Some(key) = key.filter(|_| jam.role_of(person) != Role::Facilitator) {
+            let (_, taker) = ssr::asker_who_takes_part().await?;
+            let claim = Change::ClaimHost { person: taker, key };
+            (jam, _) = state.engine.execute(&code, claim).await?;
+            person = taker;
+            tracing::info!(code = %jam.code, "a facilitator came with the facilitator key");
+        }
         let view = JamView::for_person(&jam, person, chrono::Utc::now());
         if !view.is_facilitator() {
             return Err(AppError::NotFacilitator);

@@ -64,7 +64,10 @@ impl AppError {
                 | JamError::BadRating
                 | JamError::BadDueDate { .. }
                 | JamError::RoomSize { .. } => 422,
-                JamError::NotFacilitator | JamError::NotParticipant | JamError::NotYourNote => 403,
+                JamError::NotFacilitator
+                | JamError::NotParticipant
+                | JamError::NotYourNote
+                | JamError::WrongHostKey => 403,
                 JamError::NoSuchNote => 404,
                 JamError::Full { .. }
                 | JamError::WrongRound
@@ -82,7 +85,8 @@ impl AppError {
                 | JamError::NoteInUse
                 | JamError::ProblemsAlreadyChosen { .. }
                 | JamError::SolutionsPlaced { .. }
-                | JamError::NameTaken => 409,
+                | JamError::NameTaken
+                | JamError::TooManyHosts { .. } => 409,
             },
             Self::NotFacilitator | Self::NotJoined => 403,
             Self::Storage => 503,

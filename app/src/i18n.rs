@@ -115,6 +115,10 @@ pub struct Texts {
     pub problems_to_take_label: &'static str,
     pub matrix_size_label: &'static str,
     pub room_size_label: &'static str,
+    pub host_key_heading: &'static str,
+    pub host_key_explained: &'static str,
+    pub host_key_make: &'static str,
+    pub host_key_renew: &'static str,
     pub lock_label: &'static str,
     pub save: &'static str,
     pub saved: &'static str,
@@ -267,6 +271,10 @@ pub static SV: Texts = Texts {
         JamError::NameTaken => {
             "Någon i jammet heter redan så. Lägg till något, t.ex. en initial: ”Anna L”.".into()
         }
+        JamError::WrongHostKey => {
+            "Facilitatorlänken gäller inte (längre). Be facilitatorn om en ny.".into()
+        }
+        JamError::TooManyHosts { max } => format!("Högst {max} enheter kan leda ett jam."),
         JamError::NotFacilitator => "Bara facilitatorn kan göra det.".into(),
         JamError::NotParticipant => "Gå med i jammet först.".into(),
         JamError::WrongRound => {
@@ -396,6 +404,10 @@ pub static SV: Texts = Texts {
     problems_to_take_label: "Problem att ta vidare",
     matrix_size_label: "Lösningar i matrisen",
     room_size_label: "Platser (högst så många kan gå med)",
+    host_key_heading: "Facilitatorlänk",
+    host_key_explained: "Öppna länken på en annan enhet för att leda jammet därifrån också: en medfacilitator, eller en ny dator om den här slutar fungera. Visa den inte för rummet. En ny länk stänger den gamla.",
+    host_key_make: "Skapa facilitatorlänk",
+    host_key_renew: "Ny länk (den gamla slutar gälla)",
     lock_label: "Lås skrivandet när tiden är ute",
     save: "Spara",
     saved: "Sparat.",
@@ -539,6 +551,10 @@ pub static EN: Texts = Texts {
         JamError::NameTaken => {
             "Someone in the jam already has that name. Add something, e.g. an initial: “Anna L”.".into()
         }
+        JamError::WrongHostKey => {
+            "That facilitator link is not (or no longer) valid. Ask the facilitator for a new one.".into()
+        }
+        JamError::TooManyHosts { max } => format!("At most {max} devices can drive a jam."),
         JamError::NotFacilitator => "Only the facilitator can do that.".into(),
         JamError::NotParticipant => "Join the jam first.".into(),
         JamError::WrongRound => {
@@ -670,6 +686,10 @@ pub static EN: Texts = Texts {
     problems_to_take_label: "Problems to take forward",
     matrix_size_label: "Solutions on the matrix",
     room_size_label: "Places (at most this many can join)",
+    host_key_heading: "Facilitator link",
+    host_key_explained: "Open this link on another device to drive the jam from there too: a co-facilitator, or a new computer if this one fails. Do not show it to the room. A new link closes the old one.",
+    host_key_make: "Make a facilitator link",
+    host_key_renew: "New link (the old one stops working)",
     lock_label: "Lock writing when time is up",
     save: "Save",
     saved: "Saved.",
@@ -815,6 +835,10 @@ pub static FI: Texts = Texts {
         JamError::NameTaken => {
             "Jamissa on jo tämänniminen. Lisää jotain, esim. sukunimen alkukirjain: ”Anna L”.".into()
         }
+        JamError::WrongHostKey => {
+            "Fasilitaattorilinkki ei ole (enää) voimassa. Pyydä fasilitaattorilta uusi.".into()
+        }
+        JamError::TooManyHosts { max } => format!("Jamia voi ohjata enintään {max} laitetta."),
         JamError::NotFacilitator => "Vain fasilitaattori voi tehdä sen.".into(),
         JamError::NotParticipant => "Liity ensin jamiin.".into(),
         JamError::WrongRound => {
@@ -944,6 +968,10 @@ pub static FI: Texts = Texts {
     problems_to_take_label: "Eteenpäin vietävät ongelmat",
     matrix_size_label: "Ratkaisuja matriisissa",
     room_size_label: "Paikkoja (enintään näin moni voi liittyä)",
+    host_key_heading: "Fasilitaattorilinkki",
+    host_key_explained: "Avaa linkki toisella laitteella ohjataksesi jamia myös sieltä: apufasilitaattori tai uusi tietokone, jos tämä lakkaa toimimasta. Älä näytä sitä huoneelle. Uusi linkki sulkee vanhan.",
+    host_key_make: "Luo fasilitaattorilinkki",
+    host_key_renew: "Uusi linkki (vanha lakkaa toimimasta)",
     lock_label: "Lukitse kirjoittaminen, kun aika loppuu",
     save: "Tallenna",
     saved: "Tallennettu.",

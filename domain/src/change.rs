@@ -25,6 +25,8 @@ pub enum Change {
         command: Command,
         new_id: Uuid,
     },
+    /// `person` opened the facilitator link with `key`.
+    ClaimHost { person: PersonId, key: String },
 }
 
 impl Jam {
@@ -40,6 +42,7 @@ impl Jam {
                 let (outcome, _) = self.join(*person, name.clone(), *participant, at)?;
                 Ok(outcome != JoinOutcome::Unchanged)
             }
+            Change::ClaimHost { person, key } => self.claim_host(*person, key),
             Change::Command {
                 person,
                 id: _,

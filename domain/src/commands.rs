@@ -79,6 +79,9 @@ pub enum HostCommand {
     },
     /// Makes (or keeps) a read-only link to the jam's results.
     CreateShareLink,
+    /// Makes a new facilitator key; the link with the old one stops working (those who came
+    /// with it stay facilitators).
+    NewHostKey,
 }
 
 /// What a phone can do.
@@ -301,6 +304,11 @@ impl Jam {
             HostCommand::RemoveAction { solution } => {
                 self.expect_round(Round::Actions)?;
                 self.actions.retain(|a| a.solution != solution);
+                Ok(())
+            }
+            HostCommand::NewHostKey => {
+                // 122 random bits, like the share link's.
+                self.host_key = Some(new_id.simple().to_string());
                 Ok(())
             }
             HostCommand::CreateShareLink => {

@@ -76,6 +76,14 @@ pub struct Jam {
     /// The key of the read-only link to the results, once the facilitator made one.
     #[serde(default)]
     pub share_token: Option<String>,
+    /// The facilitator key, once the facilitator made one: whoever opens the facilitator link
+    /// with it becomes a facilitator too (a co-facilitator, or the same person on a new device
+    /// when the laptop dies).
+    #[serde(default)]
+    pub host_key: Option<String>,
+    /// The people who became facilitators with the key, in the order they came.
+    #[serde(default)]
+    pub co_hosts: Vec<PersonId>,
     /// How many people may join: the server's default when the jam is made, then the
     /// facilitator's, up to `room_max`.
     #[serde(default = "default_room_size")]
@@ -160,6 +168,10 @@ pub enum JamError {
     RoomSize { min: usize, max: usize },
     #[error("someone in the jam already has that name")]
     NameTaken,
+    #[error("that facilitator link is not (or no longer) valid")]
+    WrongHostKey,
+    #[error("at most {max} devices can drive a jam")]
+    TooManyHosts { max: usize },
 }
 
 /// What a join did, so the caller knows whether anything needs saving and announcing.
@@ -174,6 +186,8 @@ impl Jam {
     /// A room of 24 was the largest seen in real use; a town hall is configured bigger.
     pub const DEFAULT_ROOM_SIZE: usize = 200;
     pub const DEFAULT_ROOM_MAX: usize = 2_000;
+    /// The most people who can take a jam over with the facilitator key.
+    pub const MAX_CO_HOSTS: usize = 10;
 
     pub fn new(
         id: Uuid,
@@ -205,13 +219,15 @@ impl Jam {
             next_seq: 0,
             lang: Lang::default(),
             share_token: None,
+            host_key: None,
+            co_hosts: Vec::new(),
             room_size: Self::DEFAULT_ROOM_SIZE,
             room_max: Self::DEFAULT_ROOM_MAX,
         }
     }
 
     pub fn role_of(&self, person: PersonId) -> Role {
-        if person == self.facilitator {
+        if person == self.facilitator || self.co_hosts.contains(&person) {
             Role::Facilitator
         } else {
             self.participant_of(person)
@@ -263,6 +279,27 @@ impl Jam {
         self.participants.push(participant.clone());
         self.version += 1;
         Ok((JoinOutcome::Joined, participant))
+    }
+}
+
+impl Jam {
+    /// Makes `person` a facilitator of this jam if `key` is its facilitator key. Answers
+    /// whether that changed anything (someone who already drives it changes nothing).
+    pub fn claim_host(&mut self, person: PersonId, key: &str) -> Result<bool, JamError> {
+        if self.host_key.as_deref() != Some(key) {
+            return Err(JamError::WrongHostKey);
+        }
+        if self.role_of(person) == Role::Facilitator {
+            return Ok(false);
+        }
+        if self.co_hosts.len() >= Self::MAX_CO_HOSTS {
+            return Err(JamError::TooManyHosts {
+                max: Self::MAX_CO_HOSTS,
+            });
+        }
+        self.co_hosts.push(person);
+        self.version += 1;
+        Ok(true)
     }
 }
 
@@ -346,6 +383,45 @@ mod tests {
                 prop_assert!(jam.participants.len() <= jam.room_size);
                 prop_assert!(jam.room_size <= jam.room_max);
                 prop_assert!(jam.participants.len() >= before);
+            }
+        }
+    }
+
+    proptest! {
+        /// Whoever tries the facilitator link with whatever key: only the jam's key makes a
+        /// facilitator, never more than the limit, a refusal changes nothing, and the key is in
+        /// the views of the facilitators only.
+        #[test]
+        fn only_the_key_makes_a_facilitator(
+            tries in proptest::collection::vec((0u128..15, any::<bool>(), any::<bool>()), 1..40),
+        ) {
+            use crate::view::JamView;
+            use crate::HostCommand;
+            let mut jam = jam();
+            jam.apply(jam.facilitator, HostCommand::NewHostKey.into(), Uuid::from_u128(77), Utc::now()).unwrap();
+            let key = jam.host_key.clone().unwrap();
+            for (i, (who, right, joins_first)) in tries.into_iter().enumerate() {
+                let person = PersonId(Uuid::from_u128(300 + who));
+                if joins_first {
+                    let _ = jam.join(person, name(&format!("P{who}")), Uuid::from_u128(600 + i as u128), Utc::now());
+                }
+                let before = jam.clone();
+                let tried = if right { key.clone() } else { format!("{key}x") };
+                match jam.claim_host(person, &tried) {
+                    Ok(_) => prop_assert!(right),
+                    Err(refused) => {
+                        let full = JamError::TooManyHosts { max: Jam::MAX_CO_HOSTS };
+                        prop_assert!((refused == JamError::WrongHostKey && !right) || refused == full, "{:?}", refused);
+                        prop_assert_eq!(&jam, &before);
+                    }
+                }
+                prop_assert!(jam.co_hosts.len() <= Jam::MAX_CO_HOSTS);
+            }
+            for who in 0u128..16 {
+                let person = PersonId(Uuid::from_u128(300 + who));
+                let view = serde_json::to_string(&JamView::for_person(&jam, person, Utc::now())).unwrap();
+                let host = jam.role_of(person) == Role::Facilitator;
+                prop_assert_eq!(view.contains(&key), host, "person {}", who);
             }
         }
     }

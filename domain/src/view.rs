@@ -84,6 +84,8 @@ pub struct HostOwn {
     pub summary: ProgressSummary,
     /// The key of the read-only results link, once made.
     pub share_token: Option<String>,
+    /// The facilitator key, once made.
+    pub host_key: Option<String>,
 }
 
 /// A phone's own part.
@@ -134,6 +136,9 @@ pub struct JamView {
     pub actions: Vec<ActionView>,
     /// The facilitator: the key of the read-only results link, once made.
     pub share_token: Option<String>,
+    /// The facilitator: the facilitator key, once made.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub host_key: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -380,6 +385,7 @@ impl HostOwn {
             },
             summary,
             share_token: jam.share_token.clone(),
+            host_key: jam.host_key.clone(),
         }
     }
 }
@@ -490,6 +496,7 @@ impl JamView {
             matrix: room.matrix,
             actions: room.actions,
             share_token: None,
+            host_key: None,
         };
         match own {
             OwnView::Visitor => {}
@@ -500,6 +507,7 @@ impl JamView {
                 view.progress = host.progress;
                 view.progress_summary = Some(host.summary);
                 view.share_token = host.share_token;
+                view.host_key = host.host_key;
             }
             OwnView::Participant(me) => {
                 let mine: HashSet<Uuid> = me.mine.iter().copied().collect();

@@ -66,3 +66,27 @@ test("settings skip the optional round and change budgets; the timer pauses, res
   await expect(p.getByTestId("round-name")).toHaveText("Rösta på problem");
   await expect(p.getByTestId("dots-left")).toContainText("2 prickar kvar");
 });
+
+test("the facilitator link lets a second device drive the jam", async ({ browser }) => {
+  const host = await (await projector(browser)).newPage();
+  await host.goto("/");
+  await hydrated(host);
+  await host.getByLabel("Utmaning eller ämne").fill("Reservdator");
+  await host.getByRole("button", { name: "Skapa jam" }).click();
+  await expect(host).toHaveURL(/\/host\/[A-Z]{6}$/);
+  await hydrated(host);
+
+  await host.getByText("Facilitatorlänk", { exact: true }).click();
+  await host.getByRole("button", { name: "Skapa facilitatorlänk" }).click();
+  const link = host.getByTestId("host-link");
+  await expect(link).toHaveText(/\/host\/[A-Z]{6}\?key=[0-9a-f]{32}$/);
+  const url = (await link.textContent())!;
+
+  // The co-facilitator's laptop opens the link and moves the jam on; the projector follows.
+  const laptop = await (await projector(browser)).newPage();
+  await laptop.goto(url);
+  await hydrated(laptop);
+  await laptop.getByTestId("next-round").click();
+  await expect(host.getByTestId("round-name")).toHaveText("Vad fungerar?");
+  await expect(laptop.getByTestId("round-name")).toHaveText("Vad fungerar?");
+});

@@ -232,6 +232,7 @@ fn router(state: ServerState) -> Router {
         .route("/lang/{code}", get(routes::lang))
         .route("/healthz", get(routes::health))
         .route("/jam/{code}/export/{format}", get(export::for_facilitator))
+        .route("/jam/{code}/host-key.svg", get(routes::host_key_qr))
         .route("/share/{token}", get(export::shared_page))
         .route("/share/{token}/export/{format}", get(export::shared))
         .route("/api/{*fn_name}", get(server_fns).post(server_fns))

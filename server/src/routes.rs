@@ -2,7 +2,7 @@
 
 use crate::error::HttpError;
 use crate::ServerState;
-use app::domain::JoinCode;
+use app::domain::{JamError, JoinCode, Role};
 use app::error::AppError;
 use app::i18n::Lang;
 use app::server::{identity, links};
@@ -10,6 +10,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
+use tower_sessions::Session;
 
 /// `GET /qr/<CODE>.svg`: the QR code of the jam's join link.
 pub async fn qr(
@@ -19,8 +20,32 @@ pub async fn qr(
 ) -> Result<Response, HttpError> {
     let code = JoinCode::parse(file.strip_suffix(".svg").unwrap_or(&file))?;
     let jam = state.app.engine.current(&code).await?;
-    let url = links::join_url(&state.app, &headers, &jam.code);
-    let svg = links::qr_svg(&url).map_err(|e| {
+    qr_response(&links::join_url(&state.app, &headers, &jam.code))
+}
+
+/// `GET /jam/<CODE>/host-key.svg`: the QR code of the facilitator link, for the jam's
+/// facilitators only.
+pub async fn host_key_qr(
+    State(state): State<ServerState>,
+    session: Session,
+    headers: HeaderMap,
+    Path(code): Path<String>,
+) -> Result<Response, HttpError> {
+    let code = JoinCode::parse(&code)?;
+    let person = identity::known(&session).await?.unwrap_or(identity::NOBODY);
+    let jam = state.app.engine.current(&code).await?;
+    if jam.role_of(person) != Role::Facilitator {
+        return Err(AppError::NotFacilitator.into());
+    }
+    let key = jam
+        .host_key
+        .as_deref()
+        .ok_or(AppError::Jam(JamError::WrongHostKey))?;
+    qr_response(&links::host_url(&state.app, &headers, &jam.code, key))
+}
+
+fn qr_response(url: &str) -> Result<Response, HttpError> {
+    let svg = links::qr_svg(url).map_err(|e| {
         tracing::error!(error = %e, "could not make a QR code");
         HttpError(AppError::Storage)
     })?;

@@ -475,3 +475,65 @@ async fn the_facilitator_sizes_the_room_within_the_servers_limit() {
     assert_eq!(cai.join(&code, "Cai").await.status, StatusCode::OK);
     assert_eq!(host.view(&code).await.body["participant_count"], 3);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_facilitator_link_makes_another_device_a_facilitator() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = TestServer::start(dir.path()).await;
+    let (host, code, phones) = jam_with(&server, &["Anna"]).await;
+    let phone = &phones[0];
+    assert_eq!(
+        host_does(&host, &code, json!("NewHostKey")).await.status,
+        StatusCode::OK
+    );
+    let key = host.view(&code).await.body["host_key"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert_eq!(key.len(), 32);
+    // Nobody else is ever sent the key.
+    let stranger = server.browser();
+    for other in [phone, &stranger] {
+        let view = other.view(&code).await.body.to_string();
+        assert!(!view.contains(&key), "{view}");
+    }
+    let refused = host_does(phone, &code, json!("NewHostKey")).await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+
+    // A wrong key is refused and leaves the browser a visitor.
+    let open = |browser: &common::Browser, key: &str| {
+        let (browser, code, key) = (browser.clone(), code.clone(), key.to_string());
+        async move {
+            browser
+                .call("host_screen", &[("code", &code), ("key", &key)])
+                .await
+        }
+    };
+    let wrong = open(&stranger, "0123456789abcdef0123456789abcdef").await;
+    assert_eq!(
+        (wrong.status, wrong.body),
+        (StatusCode::FORBIDDEN, json!({"Jam": "WrongHostKey"}))
+    );
+    assert_eq!(stranger.view(&code).await.body["viewer"], "Visitor");
+
+    // The right key: the new laptop drives the jam.
+    let laptop = server.browser();
+    let opened = open(&laptop, &key).await;
+    assert_eq!(opened.status, StatusCode::OK, "{:?}", opened.body);
+    assert!(opened.body["view"]["viewer"]["Facilitator"].is_object());
+    assert_eq!(laptop.next_round(&code).await.status, StatusCode::OK);
+    assert_eq!(host.round(&code).await, "Working");
+
+    // A new key closes the old link; who came with it stays.
+    host_does(&host, &code, json!("NewHostKey")).await;
+    let late = open(&stranger, &key).await;
+    assert_eq!(late.status, StatusCode::FORBIDDEN);
+    assert_eq!(laptop.next_round(&code).await.status, StatusCode::OK);
+
+    // The link's QR code is for facilitators only.
+    let qr = laptop.get(&format!("/jam/{code}/host-key.svg")).await;
+    assert_eq!(qr.status(), StatusCode::OK);
+    assert_eq!(qr.headers()["content-type"], "image/svg+xml");
+    let qr = phone.get(&format!("/jam/{code}/host-key.svg")).await;
+    assert_eq!(qr.status(), StatusCode::FORBIDDEN);
+}

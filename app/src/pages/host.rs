@@ -8,7 +8,7 @@ use crate::live::use_live_view;
 use crate::locale::use_texts;
 use crate::rounds::actions::{ActionList, HostActions};
 use crate::rounds::commands::{provide_commands, CommandError};
-use crate::rounds::controls::{FacilitatorControls, RoundBar, SettingsPanel};
+use crate::rounds::controls::{FacilitatorControls, HostKeyPanel, RoundBar, SettingsPanel};
 use crate::rounds::countdown::Alarm;
 use crate::rounds::export::ExportPanel;
 use crate::rounds::matrix::HostMatrix;
@@ -22,7 +22,13 @@ use leptos::prelude::*;
 pub fn HostPage() -> impl IntoView {
     let t = use_texts();
     let code = route_code();
-    let initial = Resource::new(move || code.get(), load_host_screen);
+    // `?key=…`: the facilitator link, which makes this browser a facilitator too.
+    let query = leptos_router::hooks::use_query_map();
+    let key = Memo::new(move |_| query.read().get("key"));
+    let initial = Resource::new(
+        move || (code.get(), key.get()),
+        |(code, key)| load_host_screen(code, key),
+    );
     let (live, connection) = use_live_view(code.get_untracked());
     provide_commands(code.get_untracked());
     view! {
@@ -67,6 +73,7 @@ fn HostScreenView(screen: HostScreen, current: Signal<JamView>) -> impl IntoView
             <footer class="host-footer">
                 <FacilitatorControls current/>
                 <SettingsPanel current/>
+                <HostKeyPanel current/>
             </footer>
         </main>
     }

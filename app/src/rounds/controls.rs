@@ -3,6 +3,7 @@
 
 use super::commands::use_commands;
 use super::countdown::{Alarm, Countdown};
+use super::export::absolute;
 use crate::domain::{HostCommand, JamView, Round, Settings};
 use crate::locale::use_texts;
 use leptos::prelude::*;
@@ -175,6 +176,52 @@ pub fn SettingsPanel(current: Signal<JamView>) -> impl IntoView {
                     </form>
                 }
             }}
+        </details>
+    }
+}
+
+/// The facilitator link: opened on another device (a co-facilitator's, or a new laptop when
+/// this one dies), it makes that device a facilitator too. Shown only here, folded away, as it
+/// must not be read off the projector; a new key stops the old link working.
+#[component]
+pub fn HostKeyPanel(current: Signal<JamView>) -> impl IntoView {
+    let t = use_texts();
+    let commands = use_commands();
+    let link = move || {
+        current.with(|v| {
+            v.host_key.as_ref().map(|key| {
+                let path = format!("/host/{}?key={key}", v.code);
+                // A new key is a new picture, not the old one from the browser's cache.
+                let qr = format!(
+                    "/jam/{}/host-key.svg?v={}",
+                    v.code,
+                    &key[..key.len().min(8)]
+                );
+                (path, qr)
+            })
+        })
+    };
+    view! {
+        <details class="settings host-key">
+            <summary>{move || t.get().host_key_heading}</summary>
+            <p class="muted">{move || t.get().host_key_explained}</p>
+            {move || {
+                link()
+                    .map(|(path, qr)| {
+                        view! {
+                            <p class="share">
+                                <a href=path.clone() data-testid="host-link">{absolute(&path)}</a>
+                            </p>
+                            <img class="qr small" src=qr alt=move || t.get().host_key_heading width="160" height="160"/>
+                        }
+                    })
+            }}
+            <button
+                class="button secondary"
+                on:click=move |_| commands.send(HostCommand::NewHostKey)
+            >
+                {move || if link().is_some() { t.get().host_key_renew } else { t.get().host_key_make }}
+            </button>
         </details>
     }
 }

@@ -104,7 +104,8 @@ fn DeleteJam(code: Signal<String>) -> impl IntoView {
 
 /// The link as people will paste it: with this site's address in the browser, as a path on
 /// the server (where the address people use is not known).
-fn absolute(path: &str) -> String {
+/// `path` as a whole link, as people copy it.
+pub(crate) fn absolute(path: &str) -> String {
     #[cfg(feature = "hydrate")]
     if let Ok(origin) = window().location().origin() {
         return format!("{origin}{path}");

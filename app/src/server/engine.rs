@@ -251,7 +251,10 @@ impl Engine {
             outcomes.push(match jam.accept(&pending.change, at) {
                 Ok(true) => {
                     tx.append(&jam, &pending.change, at_ms).await?;
-                    if let Change::Join { person, .. } = &pending.change {
+                    // Whoever comes into a jam has their session deleted with it.
+                    if let Change::Join { person, .. } | Change::ClaimHost { person, .. } =
+                        &pending.change
+                    {
                         tx.remember_person(jam.id, *person).await?;
                     }
                     Ok(Outcome::Applied)

@@ -1,14 +1,25 @@
-//! The join link phones open, and its QR code.
+//! The links Blixt hands out (the join link phones open, the facilitator link) and their QR
+//! codes.
 
 use super::AppState;
 use crate::domain::JoinCode;
 use axum::http::{header, HeaderMap};
 
-/// `<base>/j/<CODE>`. The base is the configured public URL, or else the scheme and host the
-/// request came in on (so a facilitator who opens Blixt by the machine's network address gets
-/// a link phones on the same network can open).
+/// `<base>/j/<CODE>`.
 pub fn join_url(state: &AppState, headers: &HeaderMap, code: &JoinCode) -> String {
-    let base = match &state.public_url {
+    format!("{}/j/{code}", base_url(state, headers))
+}
+
+/// `<base>/host/<CODE>?key=<KEY>`: the facilitator link.
+pub fn host_url(state: &AppState, headers: &HeaderMap, code: &JoinCode, key: &str) -> String {
+    format!("{}/host/{code}?key={key}", base_url(state, headers))
+}
+
+/// The configured public URL, or else the scheme and host the request came in on (so a
+/// facilitator who opens Blixt by the machine's network address gets links that phones on the
+/// same network can open).
+fn base_url(state: &AppState, headers: &HeaderMap) -> String {
+    match &state.public_url {
         Some(url) => url.trim_end_matches('/').to_string(),
         None => {
             let host = headers
@@ -26,8 +37,7 @@ pub fn join_url(state: &AppState, headers: &HeaderMap, code: &JoinCode) -> Strin
                 .unwrap_or("http");
             format!("{scheme}://{host}")
         }
-    };
-    format!("{base}/j/{code}")
+    }
 }
 
 /// The QR code of `text` as an SVG document, black on white with a quiet zone.

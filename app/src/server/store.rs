@@ -401,7 +401,7 @@ impl Tx {
     pub async fn append(&mut self, jam: &Jam, change: &Change, at_ms: i64) -> Result<(), AppError> {
         let command_id = match change {
             Change::Command { id, .. } => Some(id.to_string()),
-            Change::Join { .. } => None,
+            Change::Join { .. } | Change::ClaimHost { .. } => None,
         };
         let encoded = serde_json::to_string(change).map_err(|e| {
             tracing::error!(error = %e, "could not serialize a change");
