@@ -13,7 +13,10 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct HostScreen {
     pub view: JamView,
+    /// The short link, to be typed.
     pub join_url: String,
+    /// The link with the jam's key (what the QR code holds), to be sent.
+    pub join_link: String,
 }
 
 /// Creates a jam on `topic` with the asking browser as its facilitator, then sends the browser
@@ -35,9 +38,14 @@ pub async fn create_jam(topic: String) -> Result<String, AppError> {
 }
 
 /// Joins the jam with `code` under `name` (or renames, for someone already in), then sends the
-/// browser to the phone screen. Answers the participant's id.
+/// browser to the phone screen. `key` is the join link's (from the QR code); without one, the
+/// code was typed in. Answers the participant's id.
 #[server(endpoint = "join_jam")]
-pub async fn join_jam(code: String, name: String) -> Result<uuid::Uuid, AppError> {
+pub async fn join_jam(
+    code: String,
+    name: String,
+    #[server(default)] key: Option<String>,
+) -> Result<uuid::Uuid, AppError> {
     use crate::domain::{DisplayName, JoinCode};
     use crate::error::Field;
     ssr::answer(async {
@@ -48,6 +56,7 @@ pub async fn join_jam(code: String, name: String) -> Result<uuid::Uuid, AppError
             person,
             name,
             participant: uuid::Uuid::new_v4(),
+            key: key.filter(|k| !k.is_empty()),
         };
         let (jam, _) = state.engine.execute(&code, change).await?;
         let participant = jam.participant_of(person).ok_or(AppError::NotJoined)?;
@@ -57,14 +66,20 @@ pub async fn join_jam(code: String, name: String) -> Result<uuid::Uuid, AppError
     .await
 }
 
-/// The jam with `code` as the asking browser may see it (a visitor sees only its topic).
+/// The jam with `code` as the asking browser may see it (a visitor sees only its topic, and only
+/// if it could join now: with the join link's `key`, or by the code while that lets people in).
 #[server(endpoint = "jam_view")]
-pub async fn load_jam_view(code: String) -> Result<JamView, AppError> {
+pub async fn load_jam_view(
+    code: String,
+    #[server(default)] key: Option<String>,
+) -> Result<JamView, AppError> {
     ssr::answer(async {
         let code = crate::domain::JoinCode::parse(&code)?;
         let (state, person) = ssr::asker().await?;
         let jam = state.engine.current(&code).await?;
-        Ok(JamView::for_person(&jam, person, chrono::Utc::now()))
+        let now = chrono::Utc::now();
+        jam.admit(person, key.as_deref().filter(|k| !k.is_empty()), now)?;
+        Ok(JamView::for_person(&jam, person, now))
     })
     .await
 }
@@ -121,7 +136,12 @@ pub async fn load_host_screen(code: String, key: Option<String>) -> Result<HostS
             .await
             .unwrap_or_default();
         let join_url = crate::server::links::join_url(&state, &headers, &jam.code);
-        Ok(HostScreen { view, join_url })
+        let join_link = crate::server::links::join_link(&state, &headers, &jam);
+        Ok(HostScreen {
+            view,
+            join_url,
+            join_link,
+        })
     })
     .await
 }

@@ -67,7 +67,8 @@ impl AppError {
                 JamError::NotFacilitator
                 | JamError::NotParticipant
                 | JamError::NotYourNote
-                | JamError::WrongHostKey => 403,
+                | JamError::WrongHostKey
+                | JamError::WrongJoinKey => 403,
                 JamError::NoSuchNote => 404,
                 JamError::Full { .. }
                 | JamError::WrongRound
@@ -86,7 +87,10 @@ impl AppError {
                 | JamError::ProblemsAlreadyChosen { .. }
                 | JamError::SolutionsPlaced { .. }
                 | JamError::NameTaken
-                | JamError::TooManyHosts { .. } => 409,
+                | JamError::TooManyHosts { .. }
+                | JamError::JoiningClosed
+                | JamError::LinkOnly
+                | JamError::JamEnded => 409,
             },
             Self::NotFacilitator | Self::NotJoined => 403,
             Self::Storage => 503,

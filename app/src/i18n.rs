@@ -3,7 +3,7 @@
 //! One struct with one field per text: a language that misses a text does not compile.
 //! Texts with numbers in them are functions.
 
-use crate::domain::{CodeError, JamError, Quadrant, Round, SettingsError, TextError};
+use crate::domain::{CodeError, JamError, Joining, Quadrant, Round, SettingsError, TextError};
 use crate::error::{AppError, Field};
 
 pub use crate::domain::Lang;
@@ -115,6 +115,11 @@ pub struct Texts {
     pub problems_to_take_label: &'static str,
     pub matrix_size_label: &'static str,
     pub room_size_label: &'static str,
+    pub joining_label: &'static str,
+    pub joining_choice: fn(Joining) -> &'static str,
+    pub joining_link_only: &'static str,
+    pub joining_closed: &'static str,
+    pub send_link: &'static str,
     pub host_key_heading: &'static str,
     pub host_key_explained: &'static str,
     pub host_key_make: &'static str,
@@ -275,6 +280,10 @@ pub static SV: Texts = Texts {
             "Facilitatorlänken gäller inte (längre). Be facilitatorn om en ny.".into()
         }
         JamError::TooManyHosts { max } => format!("Högst {max} enheter kan leda ett jam."),
+        JamError::WrongJoinKey => "Länken gäller inte. Skanna QR-koden på skärmen eller skriv koden.".into(),
+        JamError::JoiningClosed => "Jammet tar inte emot fler deltagare just nu.".into(),
+        JamError::LinkOnly => "Gå med genom att skanna QR-koden på skärmen.".into(),
+        JamError::JamEnded => "Jammet är avslutat.".into(),
         JamError::NotFacilitator => "Bara facilitatorn kan göra det.".into(),
         JamError::NotParticipant => "Gå med i jammet först.".into(),
         JamError::WrongRound => {
@@ -404,6 +413,15 @@ pub static SV: Texts = Texts {
     problems_to_take_label: "Problem att ta vidare",
     matrix_size_label: "Lösningar i matrisen",
     room_size_label: "Platser (högst så många kan gå med)",
+    joining_label: "Vem får gå med",
+    joining_choice: |j| match j {
+        Joining::Open => "Alla med koden eller QR-koden",
+        Joining::LinkOnly => "Bara med QR-koden eller länken",
+        Joining::Closed => "Ingen fler",
+    },
+    joining_link_only: "Skanna QR-koden för att gå med.",
+    joining_closed: "Jammet tar inte emot fler deltagare.",
+    send_link: "Länk att skicka till deltagare",
     host_key_heading: "Facilitatorlänk",
     host_key_explained: "Öppna länken på en annan enhet för att leda jammet därifrån också: en medfacilitator, eller en ny dator om den här slutar fungera. Visa den inte för rummet. En ny länk stänger den gamla.",
     host_key_make: "Skapa facilitatorlänk",
@@ -555,6 +573,10 @@ pub static EN: Texts = Texts {
             "That facilitator link is not (or no longer) valid. Ask the facilitator for a new one.".into()
         }
         JamError::TooManyHosts { max } => format!("At most {max} devices can drive a jam."),
+        JamError::WrongJoinKey => "That link is not valid. Scan the QR code on the screen or type the code.".into(),
+        JamError::JoiningClosed => "The jam is not taking new participants right now.".into(),
+        JamError::LinkOnly => "Join by scanning the QR code on the screen.".into(),
+        JamError::JamEnded => "This jam has ended.".into(),
         JamError::NotFacilitator => "Only the facilitator can do that.".into(),
         JamError::NotParticipant => "Join the jam first.".into(),
         JamError::WrongRound => {
@@ -686,6 +708,15 @@ pub static EN: Texts = Texts {
     problems_to_take_label: "Problems to take forward",
     matrix_size_label: "Solutions on the matrix",
     room_size_label: "Places (at most this many can join)",
+    joining_label: "Who may join",
+    joining_choice: |j| match j {
+        Joining::Open => "Anyone with the code or the QR code",
+        Joining::LinkOnly => "Only with the QR code or the link",
+        Joining::Closed => "Nobody more",
+    },
+    joining_link_only: "Scan the QR code to join.",
+    joining_closed: "The jam is not taking new participants.",
+    send_link: "Link to send to participants",
     host_key_heading: "Facilitator link",
     host_key_explained: "Open this link on another device to drive the jam from there too: a co-facilitator, or a new computer if this one fails. Do not show it to the room. A new link closes the old one.",
     host_key_make: "Make a facilitator link",
@@ -839,6 +870,10 @@ pub static FI: Texts = Texts {
             "Fasilitaattorilinkki ei ole (enää) voimassa. Pyydä fasilitaattorilta uusi.".into()
         }
         JamError::TooManyHosts { max } => format!("Jamia voi ohjata enintään {max} laitetta."),
+        JamError::WrongJoinKey => "Linkki ei ole voimassa. Skannaa näytön QR-koodi tai kirjoita koodi.".into(),
+        JamError::JoiningClosed => "Jamiin ei juuri nyt oteta uusia osallistujia.".into(),
+        JamError::LinkOnly => "Liity skannaamalla näytön QR-koodi.".into(),
+        JamError::JamEnded => "Jami on päättynyt.".into(),
         JamError::NotFacilitator => "Vain fasilitaattori voi tehdä sen.".into(),
         JamError::NotParticipant => "Liity ensin jamiin.".into(),
         JamError::WrongRound => {
@@ -968,6 +1003,15 @@ pub static FI: Texts = Texts {
     problems_to_take_label: "Eteenpäin vietävät ongelmat",
     matrix_size_label: "Ratkaisuja matriisissa",
     room_size_label: "Paikkoja (enintään näin moni voi liittyä)",
+    joining_label: "Kuka saa liittyä",
+    joining_choice: |j| match j {
+        Joining::Open => "Kaikki, joilla on koodi tai QR-koodi",
+        Joining::LinkOnly => "Vain QR-koodilla tai linkillä",
+        Joining::Closed => "Ei enää kukaan",
+    },
+    joining_link_only: "Liity skannaamalla QR-koodi.",
+    joining_closed: "Jamiin ei oteta uusia osallistujia.",
+    send_link: "Linkki osallistujille lähetettäväksi",
     host_key_heading: "Fasilitaattorilinkki",
     host_key_explained: "Avaa linkki toisella laitteella ohjataksesi jamia myös sieltä: apufasilitaattori tai uusi tietokone, jos tämä lakkaa toimimasta. Älä näytä sitä huoneelle. Uusi linkki sulkee vanhan.",
     host_key_make: "Luo fasilitaattorilinkki",

@@ -12,11 +12,14 @@ use uuid::Uuid;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Change {
-    /// `person` joins as `participant`, or takes a new name.
+    /// `person` joins as `participant`, or takes a new name; with the join link's `key`, or
+    /// (None) the code typed in.
     Join {
         person: PersonId,
         name: DisplayName,
         participant: Uuid,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        key: Option<String>,
     },
     /// `person` sends a workshop command; `new_id` names what it creates.
     Command {
@@ -38,7 +41,9 @@ impl Jam {
                 person,
                 name,
                 participant,
+                key,
             } => {
+                self.admit(*person, key.as_deref(), at)?;
                 let (outcome, _) = self.join(*person, name.clone(), *participant, at)?;
                 Ok(outcome != JoinOutcome::Unchanged)
             }
@@ -73,6 +78,7 @@ mod tests {
                 person: anna,
                 name: DisplayName::parse("Anna").unwrap(),
                 participant: Uuid::from_u128(70),
+                key: None,
             },
             Change::Command {
                 person: live.facilitator,

@@ -341,6 +341,9 @@ impl Jam {
                 needed: needed as u8,
             });
         }
+        if let Some(joining) = change.joining {
+            self.joining = joining;
+        }
         if let Some(size) = change.room_size {
             // Nobody who joined is ever turned out by a smaller room.
             let min = self.participants.len().max(1);
@@ -759,6 +762,8 @@ impl Jam {
 
     fn enter(&mut self, round: Round, now: DateTime<Utc>) {
         self.round = round;
+        // The code stops letting people in a while after the summary (see `Jam::admit`).
+        self.summary_at = (round == Round::Summary).then_some(now);
         self.timer = match self.settings.timebox(round) {
             Some(secs) => Timer::start(secs, now),
             None => Timer::Off,

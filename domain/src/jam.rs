@@ -84,6 +84,20 @@ pub struct Jam {
     /// The people who became facilitators with the key, in the order they came.
     #[serde(default)]
     pub co_hosts: Vec<PersonId>,
+    /// The long key the join link and QR code carry, beside the six letters typed in the
+    /// room. (None for jams made before there were keys.)
+    #[serde(default)]
+    pub join_key: Option<String>,
+    /// Who may come in now.
+    #[serde(default)]
+    pub joining: Joining,
+    /// When the jam reached its summary, if it is there.
+    #[serde(default)]
+    pub summary_at: Option<DateTime<Utc>>,
+    /// How many hours after the summary the typed code stops letting people in: the server's
+    /// setting when the jam was made.
+    #[serde(default = "default_code_hours")]
+    pub code_hours: u32,
     /// How many people may join: the server's default when the jam is made, then the
     /// facilitator's, up to `room_max`.
     #[serde(default = "default_room_size")]
@@ -100,6 +114,22 @@ fn default_room_size() -> usize {
 
 fn default_room_max() -> usize {
     Jam::DEFAULT_ROOM_MAX
+}
+
+fn default_code_hours() -> u32 {
+    Jam::DEFAULT_CODE_HOURS
+}
+
+/// Who may come into a jam. Whoever is in stays in whatever this says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum Joining {
+    /// With the code typed in, or the link or QR code.
+    #[default]
+    Open,
+    /// With the link or QR code only, which carry a long key: a guessed code lets nobody in.
+    LinkOnly,
+    /// Nobody new.
+    Closed,
 }
 
 /// What a person is to a jam. A facilitator who also joins from the same browser is the
@@ -170,6 +200,14 @@ pub enum JamError {
     NameTaken,
     #[error("that facilitator link is not (or no longer) valid")]
     WrongHostKey,
+    #[error("that join link is not valid")]
+    WrongJoinKey,
+    #[error("the jam takes nobody new")]
+    JoiningClosed,
+    #[error("people join this jam with its link or QR code only")]
+    LinkOnly,
+    #[error("this jam has ended")]
+    JamEnded,
     #[error("at most {max} devices can drive a jam")]
     TooManyHosts { max: usize },
 }
@@ -186,6 +224,7 @@ impl Jam {
     /// A room of 24 was the largest seen in real use; a town hall is configured bigger.
     pub const DEFAULT_ROOM_SIZE: usize = 200;
     pub const DEFAULT_ROOM_MAX: usize = 2_000;
+    pub const DEFAULT_CODE_HOURS: u32 = 24;
     /// The most people who can take a jam over with the facilitator key.
     pub const MAX_CO_HOSTS: usize = 10;
 
@@ -221,6 +260,10 @@ impl Jam {
             share_token: None,
             host_key: None,
             co_hosts: Vec::new(),
+            join_key: None,
+            joining: Joining::Open,
+            summary_at: None,
+            code_hours: Self::DEFAULT_CODE_HOURS,
             room_size: Self::DEFAULT_ROOM_SIZE,
             room_max: Self::DEFAULT_ROOM_MAX,
         }
@@ -283,6 +326,36 @@ impl Jam {
 }
 
 impl Jam {
+    /// Whether `person` may come in at `now`, with the join link's `key` or (None) the code
+    /// typed in. Whoever is in already may always come back.
+    pub fn admit(
+        &self,
+        person: PersonId,
+        key: Option<&str>,
+        now: DateTime<Utc>,
+    ) -> Result<(), JamError> {
+        if self.role_of(person) != Role::Stranger {
+            return Ok(());
+        }
+        let by_link = match key {
+            None => false,
+            Some(key) if self.join_key.as_deref() == Some(key) => true,
+            Some(_) => return Err(JamError::WrongJoinKey),
+        };
+        match self.joining {
+            Joining::Closed => Err(JamError::JoiningClosed),
+            Joining::LinkOnly if !by_link => Err(JamError::LinkOnly),
+            _ if !by_link && self.code_expired(now) => Err(JamError::JamEnded),
+            _ => Ok(()),
+        }
+    }
+
+    /// Whether the typed code has stopped letting people in: `code_hours` after the summary.
+    pub fn code_expired(&self, now: DateTime<Utc>) -> bool {
+        self.summary_at
+            .is_some_and(|at| now >= at + chrono::Duration::hours(i64::from(self.code_hours)))
+    }
+
     /// Makes `person` a facilitator of this jam if `key` is its facilitator key. Answers
     /// whether that changed anything (someone who already drives it changes nothing).
     pub fn claim_host(&mut self, person: PersonId, key: &str) -> Result<bool, JamError> {
@@ -422,6 +495,52 @@ mod tests {
                 let view = serde_json::to_string(&JamView::for_person(&jam, person, Utc::now())).unwrap();
                 let host = jam.role_of(person) == Role::Facilitator;
                 prop_assert_eq!(view.contains(&key), host, "person {}", who);
+            }
+        }
+    }
+
+    proptest! {
+        /// Who gets in: by the typed code only while the jam is open to it and its summary is
+        /// not `code_hours` behind; by the link only with the jam's key, unless joining is
+        /// closed; and whoever is in always gets back in.
+        #[test]
+        fn the_door_lets_in_only_whom_it_should(
+            joining in prop_oneof![Just(Joining::Open), Just(Joining::LinkOnly), Just(Joining::Closed)],
+            key in prop_oneof![Just(None), Just(Some("right")), Just(Some("wrong"))],
+            already_in in any::<bool>(),
+            summary_hours_ago in proptest::option::of(0i64..48),
+            code_hours in 0u32..30,
+        ) {
+            let now = Utc::now();
+            let mut jam = jam();
+            jam.join_key = Some("right".into());
+            jam.code_hours = code_hours;
+            jam.summary_at = summary_hours_ago.map(|h| now - chrono::Duration::hours(h));
+            let person = PersonId(Uuid::from_u128(42));
+            if already_in {
+                jam.join(person, name("Inne"), Uuid::from_u128(43), now).unwrap();
+            }
+            jam.joining = joining;
+            let ended = summary_hours_ago.is_some_and(|h| h >= i64::from(code_hours));
+            let expected = if already_in {
+                Ok(())
+            } else {
+                match (key, joining) {
+                    (Some("wrong"), _) => Err(JamError::WrongJoinKey),
+                    (_, Joining::Closed) => Err(JamError::JoiningClosed),
+                    (None, Joining::LinkOnly) => Err(JamError::LinkOnly),
+                    (None, Joining::Open) if ended => Err(JamError::JamEnded),
+                    _ => Ok(()),
+                }
+            };
+            prop_assert_eq!(jam.admit(person, key, now), expected);
+            // Joining through a stored change follows the same door, and a refusal changes nothing.
+            let before = jam.clone();
+            let change = crate::Change::Join { person, name: name("Ny"), participant: Uuid::from_u128(44), key: key.map(String::from) };
+            let accepted = jam.accept(&change, now);
+            prop_assert_eq!(accepted.is_ok(), expected.is_ok());
+            if accepted.is_err() {
+                prop_assert_eq!(&jam, &before);
             }
         }
     }

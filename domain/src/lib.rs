@@ -27,7 +27,7 @@ mod workshop_tests;
 
 pub use change::Change;
 pub use commands::{Command, HostCommand, Outcome, ParticipantCommand};
-pub use jam::{Jam, JamError, Participant, PersonId, Role};
+pub use jam::{Jam, JamError, Joining, Participant, PersonId, Role};
 pub use join_code::{CodeError, JoinCode};
 pub use lang::Lang;
 pub use matrix::{Action, Quadrant, Rating};

@@ -166,6 +166,9 @@ pub struct SettingsChange {
     /// have joined, at most the server's limit.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub room_size: Option<usize>,
+    /// Who may come in (kept on the jam, beside the settings).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub joining: Option<crate::Joining>,
 }
 
 impl SettingsChange {
@@ -187,6 +190,7 @@ impl SettingsChange {
             matrix_size: Some(s.matrix_size),
             lock_at_time_up: Some(s.lock_at_time_up),
             room_size: None,
+            joining: None,
         }
     }
 

@@ -22,7 +22,7 @@ use super::matrix::{average, Quadrant};
 use super::notes::tally;
 use super::round::{NoteKind, Round, Settings};
 use super::timer::Timer;
-use super::{Jam, PersonId, Role};
+use super::{Jam, Joining, PersonId, Role};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
@@ -50,6 +50,8 @@ pub struct RoomView {
     /// How many people may join, and the most the facilitator may raise that to.
     pub room_size: usize,
     pub room_max: usize,
+    /// Who may come in now.
+    pub joining: Joining,
     pub round: Round,
     pub settings: Settings,
     pub timer: Option<TimerView>,
@@ -86,6 +88,8 @@ pub struct HostOwn {
     pub share_token: Option<String>,
     /// The facilitator key, once made.
     pub host_key: Option<String>,
+    /// The key of the join link and QR code.
+    pub join_key: Option<String>,
 }
 
 /// A phone's own part.
@@ -119,6 +123,7 @@ pub struct JamView {
     pub participant_count: usize,
     pub room_size: usize,
     pub room_max: usize,
+    pub joining: Joining,
     pub viewer: ViewerRole,
     pub round: Round,
     pub settings: Settings,
@@ -139,6 +144,9 @@ pub struct JamView {
     /// The facilitator: the facilitator key, once made.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub host_key: Option<String>,
+    /// The facilitator: the key of the join link and QR code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub join_key: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -323,6 +331,7 @@ impl RoomView {
             participant_count: jam.participants.len(),
             room_size: jam.room_size,
             room_max: jam.room_max,
+            joining: jam.joining,
             round: jam.round,
             settings: jam.settings.clone(),
             timer: TimerView::of(&jam.timer),
@@ -386,6 +395,7 @@ impl HostOwn {
             summary,
             share_token: jam.share_token.clone(),
             host_key: jam.host_key.clone(),
+            join_key: jam.join_key.clone(),
         }
     }
 }
@@ -483,6 +493,7 @@ impl JamView {
             participant_count: room.participant_count,
             room_size: room.room_size,
             room_max: room.room_max,
+            joining: room.joining,
             viewer: ViewerRole::Visitor,
             round: room.round,
             settings: room.settings,
@@ -497,6 +508,7 @@ impl JamView {
             actions: room.actions,
             share_token: None,
             host_key: None,
+            join_key: None,
         };
         match own {
             OwnView::Visitor => {}
@@ -508,6 +520,7 @@ impl JamView {
                 view.progress_summary = Some(host.summary);
                 view.share_token = host.share_token;
                 view.host_key = host.host_key;
+                view.join_key = host.join_key;
             }
             OwnView::Participant(me) => {
                 let mine: HashSet<Uuid> = me.mine.iter().copied().collect();

@@ -116,3 +116,32 @@ test("the language switch works in place and is remembered", async ({ browser })
   await page.getByRole("link", { name: "Suomi" }).click();
   await expect(page.getByRole("button", { name: "Luo jam" })).toBeVisible();
 });
+
+test("a jam open to its link only turns away a typed code and lets the link in", async ({ browser }) => {
+  const host = await (await projector(browser)).newPage();
+  const code = await createJam(host, "Bara med länken");
+  await hydrated(host);
+  await host.getByText("Inställningar", { exact: true }).click();
+  await host.getByLabel("Vem får gå med").selectOption({ label: "Bara med QR-koden eller länken" });
+  await host.getByRole("button", { name: "Spara" }).click();
+  // The room is told to scan, not to type.
+  await expect(host.getByTestId("joining")).toHaveText("Skanna QR-koden för att gå med.");
+  await expect(host.getByTestId("join-code")).toHaveCount(0);
+
+  const typed = await (await phone(browser)).newPage();
+  await typed.goto(`/j/${code}`);
+  await expect(typed.getByText("Gå med genom att skanna QR-koden på skärmen.")).toBeVisible();
+  await expect(typed.getByText("Bara med länken")).toHaveCount(0);
+
+  await host.getByText("Länk att skicka till deltagare").click();
+  const link = (await host.getByTestId("join-link").textContent())!;
+  expect(link).toMatch(new RegExp(`/j/${code}\\?k=[0-9a-f]{32}$`));
+  const scanned = await (await phone(browser)).newPage();
+  await scanned.goto(link);
+  await hydrated(scanned);
+  await expect(scanned.getByText("Bara med länken")).toBeVisible();
+  await scanned.getByLabel("Ditt namn").fill("Qi");
+  await scanned.getByRole("button", { name: "Gå med" }).click();
+  await expect(scanned.getByRole("heading", { name: "Du är med!" })).toBeVisible();
+  await expect(host.getByTestId("participant-count")).toHaveText("1");
+});

@@ -10,6 +10,7 @@
 //! | `LEPTOS_SITE_ROOT` | `target/site` | where the built wasm, JS, CSS and assets are |
 //! | `BLIXT_ROOM_SIZE` | `250` | how many people a new jam lets in |
 //! | `BLIXT_ROOM_MAX` | `2000` | the most a facilitator can raise a jam's room size to |
+//! | `BLIXT_CODE_HOURS` | `24` | hours after a jam's summary that its typed code stops letting people in (0: at once) |
 //! | `BLIXT_HEARTBEAT_MS` | `5000` | how often an idle live channel says it is alive |
 //! | `BLIXT_STALL_MS` | `15000` | a live channel that takes no message for this long is closed |
 //! | `BLIXT_MAX_CONNECTIONS` | `20000` | open connections at most |
@@ -29,6 +30,7 @@ pub struct Config {
     pub site_root: PathBuf,
     pub room_size: usize,
     pub room_max: usize,
+    pub code_hours: u32,
     pub heartbeat_ms: u64,
     pub stall_ms: u64,
     pub max_connections: usize,
@@ -108,6 +110,7 @@ impl Config {
         Ok(Self {
             room_size,
             room_max,
+            code_hours: number("BLIXT_CODE_HOURS", 24, 0..=24 * 365)? as u32,
             heartbeat_ms: number("BLIXT_HEARTBEAT_MS", 5000, 200..=60_000)?,
             stall_ms: number("BLIXT_STALL_MS", 15_000, 200..=600_000)?,
             max_connections: number("BLIXT_MAX_CONNECTIONS", 20_000, 10..=1_000_000)? as usize,

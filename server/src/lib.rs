@@ -15,7 +15,7 @@ mod security;
 pub mod serve;
 mod sessions;
 
-use app::server::engine::Engine;
+use app::server::engine::{Engine, NewJams};
 use app::server::store::Store;
 use app::server::AppState;
 use axum::extract::{FromRef, Request, State};
@@ -98,7 +98,12 @@ pub async fn start(config: Config) -> Result<Running, StartError> {
     }
     let store = Store::open(&config.database_url).await?;
     let session_layer = session_layer(sessions::Sessions::open(store.db()).await?, &config);
-    let engine = Arc::new(Engine::new(store, config.room_size, config.room_max));
+    let new_jams = NewJams {
+        room_size: config.room_size,
+        room_max: config.room_max,
+        code_hours: config.code_hours,
+    };
+    let engine = Arc::new(Engine::new(store, new_jams));
     announcements::start(&engine);
     let sweeper = Arc::downgrade(&engine);
     let retention_days = config.retention_days;

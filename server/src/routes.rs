@@ -12,15 +12,17 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use tower_sessions::Session;
 
-/// `GET /qr/<CODE>.svg`: the QR code of the jam's join link.
+/// `GET /qr/<CODE>.svg`: the QR code of the jam's join link, which carries the jam's key: for
+/// its facilitators (the projector) only.
 pub async fn qr(
     State(state): State<ServerState>,
+    session: Session,
     headers: HeaderMap,
     Path(file): Path<String>,
 ) -> Result<Response, HttpError> {
     let code = JoinCode::parse(file.strip_suffix(".svg").unwrap_or(&file))?;
-    let jam = state.app.engine.current(&code).await?;
-    qr_response(&links::join_url(&state.app, &headers, &jam.code))
+    let jam = facilitators_jam(&state, &session, &code).await?;
+    qr_response(&links::join_link(&state.app, &headers, &jam))
 }
 
 /// `GET /jam/<CODE>/host-key.svg`: the QR code of the facilitator link, for the jam's
@@ -32,16 +34,26 @@ pub async fn host_key_qr(
     Path(code): Path<String>,
 ) -> Result<Response, HttpError> {
     let code = JoinCode::parse(&code)?;
-    let person = identity::known(&session).await?.unwrap_or(identity::NOBODY);
-    let jam = state.app.engine.current(&code).await?;
-    if jam.role_of(person) != Role::Facilitator {
-        return Err(AppError::NotFacilitator.into());
-    }
+    let jam = facilitators_jam(&state, &session, &code).await?;
     let key = jam
         .host_key
         .as_deref()
         .ok_or(AppError::Jam(JamError::WrongHostKey))?;
     qr_response(&links::host_url(&state.app, &headers, &jam.code, key))
+}
+
+/// The jam with `code`, if the session's person is one of its facilitators.
+async fn facilitators_jam(
+    state: &ServerState,
+    session: &Session,
+    code: &JoinCode,
+) -> Result<std::sync::Arc<app::domain::Jam>, HttpError> {
+    let person = identity::known(session).await?.unwrap_or(identity::NOBODY);
+    let jam = state.app.engine.current(code).await?;
+    if jam.role_of(person) != Role::Facilitator {
+        return Err(AppError::NotFacilitator.into());
+    }
+    Ok(jam)
 }
 
 fn qr_response(url: &str) -> Result<Response, HttpError> {

@@ -537,3 +537,99 @@ async fn the_facilitator_link_makes_another_device_a_facilitator() {
     let qr = phone.get(&format!("/jam/{code}/host-key.svg")).await;
     assert_eq!(qr.status(), StatusCode::FORBIDDEN);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn who_may_join_is_the_facilitators_choice_and_the_code_ends_with_the_jam() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = TestDb::fresh(dir.path()).await;
+    let server = TestServer::start_with(db, &[("BLIXT_CODE_HOURS", "0")]).await;
+    let (host, code, phones) = jam_with(&server, &["Anna"]).await;
+    let anna = &phones[0];
+    let screen = host.call("host_screen", &[("code", &code)]).await;
+    let link = screen.body["join_link"].as_str().unwrap().to_string();
+    let key = link.split_once("?k=").unwrap().1.to_string();
+    assert_eq!(key.len(), 32, "{link}");
+    let with_key = |browser: &Browser, name: &str| {
+        let (browser, code, key, name) =
+            (browser.clone(), code.clone(), key.clone(), name.to_string());
+        async move {
+            browser
+                .call(
+                    "join_jam",
+                    &[("code", &code), ("name", &name), ("key", &key)],
+                )
+                .await
+        }
+    };
+    let joining = |choice: &str| json!({"UpdateSettings": {"joining": choice}});
+
+    // The QR code (which holds the key) is the projector's alone.
+    assert_eq!(
+        host.get(&format!("/qr/{code}.svg")).await.status(),
+        StatusCode::OK
+    );
+    assert_eq!(
+        anna.get(&format!("/qr/{code}.svg")).await.status(),
+        StatusCode::FORBIDDEN
+    );
+
+    // Link only: the typed code lets nobody in, nor shows the topic; the link does.
+    assert_eq!(
+        host_does(&host, &code, joining("LinkOnly")).await.status,
+        StatusCode::OK
+    );
+    let bo = server.browser();
+    let typed = bo.join(&code, "Bo").await;
+    assert_eq!(
+        (typed.status, typed.body),
+        (StatusCode::CONFLICT, json!({"Jam": "LinkOnly"}))
+    );
+    let preview = bo.call("jam_view", &[("code", &code)]).await;
+    assert_eq!(preview.status, StatusCode::CONFLICT);
+    let preview = bo.call("jam_view", &[("code", &code), ("key", &key)]).await;
+    assert_eq!(preview.status, StatusCode::OK);
+    assert_eq!(with_key(&bo, "Bo").await.status, StatusCode::OK);
+    let forged = server
+        .browser()
+        .call(
+            "join_jam",
+            &[
+                ("code", &code),
+                ("name", "Eve"),
+                ("key", "0123456789abcdef0123456789abcdef"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        (forged.status, forged.body),
+        (StatusCode::FORBIDDEN, json!({"Jam": "WrongJoinKey"}))
+    );
+
+    // Closed: nobody new, even with the link; who is in stays in and may change their name.
+    assert_eq!(
+        host_does(&host, &code, joining("Closed")).await.status,
+        StatusCode::OK
+    );
+    let cai = server.browser();
+    let closed = with_key(&cai, "Cai").await;
+    assert_eq!(
+        (closed.status, closed.body),
+        (StatusCode::CONFLICT, json!({"Jam": "JoiningClosed"}))
+    );
+    assert_eq!(anna.join(&code, "Anna K").await.status, StatusCode::OK);
+    assert_eq!(host.view(&code).await.body["participant_count"], 2);
+
+    // Open again until the summary; then (0 hours here) the typed code lets nobody in.
+    assert_eq!(
+        host_does(&host, &code, joining("Open")).await.status,
+        StatusCode::OK
+    );
+    host.run_to(anna, &code, "Summary").await;
+    let late = server.browser();
+    let ended = late.join(&code, "Dana").await;
+    assert_eq!(
+        (ended.status, ended.body),
+        (StatusCode::CONFLICT, json!({"Jam": "JamEnded"}))
+    );
+    assert_eq!(with_key(&late, "Dana").await.status, StatusCode::OK);
+}

@@ -3,7 +3,7 @@
 use super::route_code;
 use crate::api::{load_host_screen, HostScreen};
 use crate::components::{ConnectionBanner, ErrorScreen, TopBar};
-use crate::domain::{JamView, JoinCode, Round, ViewerRole};
+use crate::domain::{JamView, JoinCode, Joining, Round, ViewerRole};
 use crate::live::use_live_view;
 use crate::locale::use_texts;
 use crate::rounds::actions::{ActionList, HostActions};
@@ -117,16 +117,37 @@ fn HostLobby(screen: HostScreen, current: Signal<JamView>) -> impl IntoView {
         .map(|c| c.display_grouped())
         .unwrap_or_else(|_| screen.view.code.clone());
     let qr = format!("/qr/{}.svg", screen.view.code);
+    let joining = move || current.with(|v| v.joining);
+    let (join_url, join_link) = (screen.join_url.clone(), screen.join_link.clone());
     view! {
         <h1 class="projector-topic">{screen.view.topic.clone()}</h1>
         <CommandError/>
         <div class="lobby">
             <section class="join-panel">
                 <div class="join-text">
-                    <p class="label">{move || t.get().join_at}</p>
-                    <p class="join-url" data-testid="join-url">{screen.join_url.clone()}</p>
-                    <p class="label">{move || t.get().code_label}</p>
-                    <p class="join-code" data-testid="join-code">{grouped}</p>
+                    // The code is for typing; when the jam lets people in by its QR code only,
+                    // or nobody new, the room is told so instead.
+                    {move || match joining() {
+                        Joining::Open => view! {
+                            <p class="label">{move || t.get().join_at}</p>
+                            <p class="join-url" data-testid="join-url">{join_url.clone()}</p>
+                            <p class="label">{move || t.get().code_label}</p>
+                            <p class="join-code" data-testid="join-code">{grouped.clone()}</p>
+                        }
+                            .into_any(),
+                        Joining::LinkOnly => {
+                            view! { <p class="join-note" data-testid="joining">{move || t.get().joining_link_only}</p> }
+                                .into_any()
+                        }
+                        Joining::Closed => {
+                            view! { <p class="join-note" data-testid="joining">{move || t.get().joining_closed}</p> }
+                                .into_any()
+                        }
+                    }}
+                    <details class="send-link">
+                        <summary>{move || t.get().send_link}</summary>
+                        <p class="share"><a href=join_link.clone() data-testid="join-link">{join_link.clone()}</a></p>
+                    </details>
                 </div>
                 <figure class="qr-box">
                     <img class="qr" src=qr alt=move || t.get().qr_alt width="256" height="256"/>

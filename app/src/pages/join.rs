@@ -11,15 +11,18 @@ use leptos::prelude::*;
 pub fn JoinPage() -> impl IntoView {
     let t = use_texts();
     let code = route_code();
-    // With a code in the link, show what the jam is about (and refuse an unknown code) before
-    // anyone types their name.
+    // `?k=…`: the jam's key, from its QR code or a link someone sent.
+    let query = leptos_router::hooks::use_query_map();
+    let key = Memo::new(move |_| query.read().get("k").unwrap_or_default());
+    // With a code in the link, show what the jam is about (and refuse an unknown code, or a
+    // jam that takes nobody new) before anyone types their name.
     let preview = Resource::new(
-        move || code.get(),
-        |code| async move {
+        move || (code.get(), key.get()),
+        |(code, key)| async move {
             if code.is_empty() {
                 None
             } else {
-                Some(load_jam_view(code).await)
+                Some(load_jam_view(code, Some(key)).await)
             }
         },
     );
@@ -35,7 +38,7 @@ pub fn JoinPage() -> impl IntoView {
                             Some(Err(error)) => {
                                 view! {
                                     <ErrorNote error=Signal::derive(move || Some(error.clone()))/>
-                                    <JoinForm code=String::new() name=String::new()/>
+                                    <JoinForm code=String::new() name=String::new() key=String::new()/>
                                 }
                                     .into_any()
                             }
@@ -46,11 +49,14 @@ pub fn JoinPage() -> impl IntoView {
                                         <p class="label">{move || t.get().joining_topic}</p>
                                         <p class="topic">{view.topic.clone()}</p>
                                     </section>
-                                    <JoinForm code=view.code.clone() name/>
+                                    <JoinForm code=view.code.clone() name key=key.get_untracked()/>
                                 }
                                     .into_any()
                             }
-                            None => view! { <JoinForm code=String::new() name=String::new()/> }.into_any(),
+                            None => {
+                                view! { <JoinForm code=String::new() name=String::new() key=String::new()/> }
+                                    .into_any()
+                            }
                         })
                 }}
             </Suspense>
@@ -66,14 +72,17 @@ fn own_name(view: &JamView) -> Option<String> {
     }
 }
 
+/// The join form; `key` is the join link's, sent along so a jam open to its link only lets
+/// this phone in.
 #[component]
-fn JoinForm(code: String, name: String) -> impl IntoView {
+fn JoinForm(code: String, name: String, key: String) -> impl IntoView {
     let t = use_texts();
     let join = ServerAction::<JoinJam>::new();
     let error = Signal::derive(move || join.value().get().and_then(Result::err));
     let code_given = !code.is_empty();
     view! {
         <ActionForm action=join attr:class="stack">
+            <input type="hidden" name="key" value=key/>
             <label for="code">{move || t.get().code_label}</label>
             <input
                 id="code"

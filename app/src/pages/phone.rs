@@ -22,7 +22,7 @@ use leptos_router::components::Redirect;
 pub fn PhonePage() -> impl IntoView {
     let t = use_texts();
     let code = route_code();
-    let initial = Resource::new(move || code.get(), load_jam_view);
+    let initial = Resource::new(move || code.get(), |code| load_jam_view(code, None));
     let (live, connection) = use_live_view(code.get_untracked());
     provide_commands(code.get_untracked());
     view! {

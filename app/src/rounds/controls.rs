@@ -4,7 +4,7 @@
 use super::commands::use_commands;
 use super::countdown::{Alarm, Countdown};
 use super::export::absolute;
-use crate::domain::{HostCommand, JamView, Round, Settings};
+use crate::domain::{HostCommand, JamView, Joining, Round, Settings};
 use crate::locale::use_texts;
 use leptos::prelude::*;
 
@@ -123,13 +123,14 @@ pub fn SettingsPanel(current: Signal<JamView>) -> impl IntoView {
     };
     let minutes = |secs: u32| format!("{}", f64::from(secs) / 60.0);
     // Rebuilt only when the settings change: people joining must not reset a half-filled form.
-    let settings =
-        Memo::new(move |_| current.with(|v| (v.settings.clone(), v.room_size, v.room_max)));
+    let settings = Memo::new(move |_| {
+        current.with(|v| (v.settings.clone(), v.room_size, v.room_max, v.joining))
+    });
     view! {
         <details class="settings">
             <summary>{move || t.get().settings}</summary>
             {move || {
-                let (s, room_size, room_max) = settings.get();
+                let (s, room_size, room_max, joining) = settings.get();
                 view! {
                     <form class="settings-grid" on:submit=on_submit>
                         <label class="check">
@@ -171,6 +172,19 @@ pub fn SettingsPanel(current: Signal<JamView>) -> impl IntoView {
                         <label>
                             {move || t.get().room_size_label}
                             <input type="number" name="room_size" min="1" max=room_max value=room_size/>
+                        </label>
+                        <label>
+                            {move || t.get().joining_label}
+                            <select name="joining">
+                                {JOINING
+                                    .into_iter()
+                                    .map(|(choice, name)| view! {
+                                        <option value=name selected=choice == joining>
+                                            {move || (t.get().joining_choice)(choice)}
+                                        </option>
+                                    })
+                                    .collect_view()}
+                            </select>
                         </label>
                         <button type="submit" class="button secondary">{move || t.get().save}</button>
                     </form>
@@ -226,6 +240,13 @@ pub fn HostKeyPanel(current: Signal<JamView>) -> impl IntoView {
     }
 }
 
+/// Who may join, and its value in the settings form.
+const JOINING: [(Joining, &str); 3] = [
+    (Joining::Open, "open"),
+    (Joining::LinkOnly, "link"),
+    (Joining::Closed, "closed"),
+];
+
 /// The timed rounds and their field names in the settings form.
 const TIMED: [(Round, &str); 7] = [
     (Round::Working, "working_secs"),
@@ -263,5 +284,11 @@ fn read_settings(ev: &leptos::ev::SubmitEvent) -> Option<crate::domain::Settings
         matrix_size: small("matrix_size"),
         lock_at_time_up: Some(text("lock_at_time_up").is_some()),
         room_size: number("room_size").map(|n| n.round().clamp(0.0, 1e9) as usize),
+        joining: text("joining").and_then(|v| {
+            JOINING
+                .into_iter()
+                .find(|(_, name)| *name == v)
+                .map(|(choice, _)| choice)
+        }),
     })
 }

@@ -86,26 +86,28 @@ pub struct Engine {
     store: Store,
     slots: Mutex<HashMap<Uuid, Arc<Slot>>>,
     codes: Mutex<HashMap<JoinCode, Uuid>>,
+    new_jams: NewJams,
+}
+
+/// What this server's configuration gives every new jam.
+#[derive(Debug, Clone, Copy)]
+pub struct NewJams {
     /// How many people a new jam lets in.
-    room_size: usize,
+    pub room_size: usize,
     /// The most a jam's room size may be raised to.
-    room_max: usize,
+    pub room_max: usize,
+    /// Hours after the summary that the typed code stops letting people in.
+    pub code_hours: u32,
 }
 
 impl Engine {
-    pub fn new(store: Store, room_size: usize, room_max: usize) -> Self {
+    pub fn new(store: Store, new_jams: NewJams) -> Self {
         Self {
             store,
             slots: Mutex::new(HashMap::new()),
             codes: Mutex::new(HashMap::new()),
-            room_size,
-            room_max,
+            new_jams,
         }
-    }
-
-    /// The most a jam's room size may be raised to on this server.
-    pub fn room_max(&self) -> usize {
-        self.room_max
     }
 
     pub fn store(&self) -> &Store {
@@ -130,8 +132,11 @@ impl Engine {
                 now,
             );
             jam.lang = lang;
-            jam.room_size = self.room_size;
-            jam.room_max = self.room_max;
+            jam.room_size = self.new_jams.room_size;
+            jam.room_max = self.new_jams.room_max;
+            jam.code_hours = self.new_jams.code_hours;
+            // 122 random bits: the key the join link and QR code carry.
+            jam.join_key = Some(Uuid::new_v4().simple().to_string());
             if self.store.insert_jam(&jam).await? {
                 let slot = Slot::new(jam);
                 let jam = slot.jam.lock().await.clone();

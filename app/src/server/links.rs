@@ -2,12 +2,22 @@
 //! codes.
 
 use super::AppState;
-use crate::domain::JoinCode;
+use crate::domain::{Jam, JoinCode};
 use axum::http::{header, HeaderMap};
 
-/// `<base>/j/<CODE>`.
+/// `<base>/j/<CODE>`: the short link, to be typed.
 pub fn join_url(state: &AppState, headers: &HeaderMap, code: &JoinCode) -> String {
     format!("{}/j/{code}", base_url(state, headers))
+}
+
+/// `<base>/j/<CODE>?k=<KEY>`: the join link with the jam's key, for the QR code and for sending
+/// to people. (The short link for a jam made before there were keys.)
+pub fn join_link(state: &AppState, headers: &HeaderMap, jam: &Jam) -> String {
+    let short = join_url(state, headers, &jam.code);
+    match &jam.join_key {
+        Some(key) => format!("{short}?k={key}"),
+        None => short,
+    }
 }
 
 /// `<base>/host/<CODE>?key=<KEY>`: the facilitator link.
