@@ -27,6 +27,15 @@ pub struct Args {
 pub async fn run(common: &Common, args: &Args) -> Result<(), crate::api::Error> {
     let api = &common.api;
     let (code, host) = api.create_jam("Load test: fan-out").await?;
+    // Room for everyone, as a facilitator of a town hall sets it (up to the server's
+    // BLIXT_ROOM_MAX; past it, the rest listen as visitors).
+    let room = serde_json::json!({ "room_size": args.phones.max(1) });
+    if let Err(refused) = api
+        .command(&host, &code, &commands::update_settings(&room))
+        .await
+    {
+        step(format!("room size stays the server's default ({refused})"));
+    }
     step(format!("jam {code}: joining {} phones", args.phones));
     let started = Instant::now();
     let joined = super::join_many(common, &code, args.phones, "Phone").await;
