@@ -533,7 +533,7 @@ impl Browser {
         );
         LiveStream {
             bytes: Box::pin(response.bytes_stream()),
-            buffer: String::new(),
+            buffer: Vec::new(),
             replica: None,
             received: Vec::new(),
         }
@@ -548,7 +548,9 @@ pub struct Event {
 
 pub struct LiveStream {
     bytes: std::pin::Pin<Box<dyn futures::Stream<Item = reqwest::Result<bytes::Bytes>> + Send>>,
-    buffer: String,
+    /// Bytes received and not yet read as events. (Bytes, not text: a chunk may end in the
+    /// middle of a character.)
+    buffer: Vec<u8>,
     replica: Option<app::domain::live::Replica>,
     /// Every event's data as it came, to check what was sent, not only what it led to.
     pub received: Vec<String>,
@@ -619,8 +621,9 @@ impl LiveStream {
     /// The next event of any kind; None when the stream ends.
     pub async fn try_next_event(&mut self) -> Option<Event> {
         loop {
-            if let Some(end) = self.buffer.find("\n\n") {
-                let event: String = self.buffer.drain(..end + 2).collect();
+            if let Some(end) = self.buffer.windows(2).position(|w| w == b"\n\n") {
+                let bytes: Vec<u8> = self.buffer.drain(..end + 2).collect();
+                let event = String::from_utf8(bytes).expect("an event is UTF-8");
                 let field = |name: &str| -> Vec<String> {
                     event
                         .lines()
@@ -640,7 +643,7 @@ impl LiveStream {
                 });
             }
             let chunk = self.bytes.next().await?.ok()?;
-            self.buffer.push_str(std::str::from_utf8(&chunk).unwrap());
+            self.buffer.extend_from_slice(&chunk);
         }
     }
 }
