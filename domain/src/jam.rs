@@ -545,6 +545,37 @@ mod tests {
         }
     }
 
+    /// A jam stored before room sizes, keys and the code's end existed loads with the
+    /// documented defaults: open to the code, no keys, the default room.
+    #[test]
+    fn a_jam_stored_before_the_newer_fields_loads_with_their_defaults() {
+        let mut stored = serde_json::to_value(jam()).unwrap();
+        let fields = stored.as_object_mut().unwrap();
+        for newer in [
+            "room_size",
+            "room_max",
+            "code_hours",
+            "join_key",
+            "joining",
+            "summary_at",
+            "host_key",
+            "co_hosts",
+            "share_token",
+        ] {
+            assert!(fields.remove(newer).is_some(), "{newer}");
+        }
+        let loaded: Jam = serde_json::from_value(stored).unwrap();
+        assert_eq!(loaded.room_size, 200);
+        assert_eq!(loaded.room_max, 2_000);
+        assert_eq!(loaded.code_hours, 24);
+        assert_eq!(loaded.joining, Joining::Open);
+        assert_eq!(
+            (loaded.join_key, loaded.host_key, loaded.summary_at),
+            (None, None, None)
+        );
+        assert!(loaded.co_hosts.is_empty());
+    }
+
     #[test]
     fn a_full_jam_refuses_newcomers_but_not_returning_people() {
         let mut jam = jam();
