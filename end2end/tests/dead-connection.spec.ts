@@ -1,6 +1,6 @@
 import { expect, Page, test } from "@playwright/test";
 import { Proxy } from "./proxy";
-import { hydrated, phone, projector } from "./screens";
+import { createJam, hydrated, phone, projector } from "./screens";
 
 // A phone whose connection dies without a close (Wi-Fi gone, no FIN, no error) notices by itself
 // that the heartbeats stopped and is back on the current round within seconds, without a reload.
@@ -11,13 +11,7 @@ test("a phone whose connection dies silently catches up by itself", async ({ bro
   const proxy = await Proxy.start(port);
   try {
     const host = await (await projector(browser)).newPage();
-    await host.goto("/");
-    await hydrated(host);
-    await host.getByLabel("Utmaning eller ämne").fill("Tyst avbrott");
-    await host.getByRole("button", { name: "Skapa jam" }).click();
-    await expect(host).toHaveURL(/\/host\/[A-Z]{6}$/);
-    await hydrated(host);
-    const code = host.url().split("/").pop()!;
+    const code = await createJam(host, "Tyst avbrott");
 
     const p = await (await phone(browser)).newPage();
     await p.goto(`${proxy.base}/j/${code}`);

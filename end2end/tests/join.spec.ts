@@ -1,21 +1,12 @@
 import { expect, Page, test } from "@playwright/test";
-import { hydrated, phone, projector } from "./screens";
+import { createJam, hydrated, phone, projector } from "./screens";
 
 const TOPIC = "Hur får vi fler att flytta till Haparanda?";
 
-/** Waits until the page's wasm has taken over (hydrated), so clicks are handled in place. */
-async function createJam(page: Page, topic = TOPIC): Promise<string> {
-  await page.goto("/");
-  await hydrated(page);
-  await page.getByLabel("Utmaning eller ämne").fill(topic);
-  await page.getByRole("button", { name: "Skapa jam" }).click();
-  await expect(page).toHaveURL(/\/host\/[A-Z]{6}$/);
-  return page.url().split("/").pop()!;
-}
 
 test("phones join live on the projector, and keep who they are across reloads", async ({ browser }) => {
   const host = await (await projector(browser)).newPage();
-  const code = await createJam(host);
+  const code = await createJam(host, TOPIC);
   await hydrated(host);
 
   await expect(host.getByRole("heading", { level: 1 })).toHaveText(TOPIC);
@@ -77,7 +68,7 @@ test("bad input gets a clear message and a stranger cannot open the facilitator 
   await host.getByRole("button", { name: "Skapa jam" }).click();
   await expect(host.getByRole("alert")).toHaveText("Skriv en utmaning eller ett ämne.");
   await expect(host).toHaveURL(/\/$/);
-  const code = await createJam(host);
+  const code = await createJam(host, TOPIC);
 
   const p = await (await phone(browser)).newPage();
   await p.goto("/join");

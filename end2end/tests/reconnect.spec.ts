@@ -1,6 +1,6 @@
 import { expect, Page, test } from "@playwright/test";
 import { freshSqlite, Instance } from "./instance";
-import { hydrated, phone, projector } from "./screens";
+import { createJam, hydrated, phone, projector } from "./screens";
 
 // A server of this test's own, so it can be stopped and started again under the screens.
 const port = Number(process.env.BLIXT_E2E_PORT ?? 3100) + 1;
@@ -11,12 +11,7 @@ test("a phone that loses the server shows it, then catches up by itself", async 
   const base = server.base;
   try {
     const host = await (await projector(browser)).newPage();
-    await host.goto(`${base}/`);
-    await hydrated(host);
-    await host.getByLabel("Utmaning eller ämne").fill("Återanslutning");
-    await host.getByRole("button", { name: "Skapa jam" }).click();
-    await expect(host).toHaveURL(/\/host\/[A-Z]{6}$/);
-    const code = host.url().split("/").pop()!;
+    const code = await createJam(host, "Återanslutning", base);
     const p = await (await phone(browser)).newPage();
     await p.goto(`${base}/j/${code}`);
     await hydrated(p);

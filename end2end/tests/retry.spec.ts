@@ -1,5 +1,5 @@
 import { expect, Page, test } from "@playwright/test";
-import { hydrated, phone, projector } from "./screens";
+import { createJam, hydrated, phone, projector } from "./screens";
 
 // A command whose answer is lost on the way (the server took it, the phone never heard back) is
 // sent again by the phone with the same id, and the server applies it once: the note is there
@@ -7,13 +7,7 @@ import { hydrated, phone, projector } from "./screens";
 
 test("a note whose answer was lost is sent again and kept once", async ({ browser }) => {
   const host = await (await projector(browser)).newPage();
-  await host.goto("/");
-  await hydrated(host);
-  await host.getByLabel("Utmaning eller ämne").fill("Tappade svar");
-  await host.getByRole("button", { name: "Skapa jam" }).click();
-  await expect(host).toHaveURL(/\/host\/[A-Z]{6}$/);
-  await hydrated(host);
-  const code = host.url().split("/").pop()!;
+  const code = await createJam(host, "Tappade svar");
 
   const p = await (await phone(browser)).newPage();
   await p.goto(`/j/${code}`);

@@ -1,4 +1,4 @@
-import { Browser, BrowserContext, devices, Page } from "@playwright/test";
+import { Browser, BrowserContext, devices, expect, Page } from "@playwright/test";
 
 /** A projector-sized desktop browser: the facilitator's screen. `baseURL` names another server
  *  than the one Playwright started. */
@@ -23,4 +23,16 @@ export function phone(browser: Browser, locale = "sv-SE", baseURL?: string): Pro
 /** Waits until the page's wasm has taken over (the app marks the body when it has). */
 export async function hydrated(page: Page) {
   await page.waitForFunction(() => document.body.dataset.hydrated === "true");
+}
+
+/** Creates a jam on `topic` from the start page (of `base`, for a server of the test's own) and
+ *  answers its code once the facilitator screen has hydrated. */
+export async function createJam(host: Page, topic: string, base = ""): Promise<string> {
+  await host.goto(`${base}/`);
+  await hydrated(host);
+  await host.getByLabel("Utmaning eller ämne").fill(topic);
+  await host.getByRole("button", { name: "Skapa jam" }).click();
+  await expect(host).toHaveURL(/\/host\/[A-Z]{6}$/);
+  await hydrated(host);
+  return host.url().split("/").pop()!;
 }

@@ -1,15 +1,9 @@
 import { expect, Page, test } from "@playwright/test";
-import { hydrated, phone, projector } from "./screens";
+import { createJam, hydrated, phone, projector } from "./screens";
 
 test("settings skip the optional round and change budgets; the timer pauses, resumes and grows", async ({ browser }) => {
   const host = await (await projector(browser)).newPage();
-  await host.goto("/");
-  await hydrated(host);
-  await host.getByLabel("Utmaning eller ämne").fill("Vinterväghållning i Haparanda");
-  await host.getByRole("button", { name: "Skapa jam" }).click();
-  await expect(host).toHaveURL(/\/host\/[A-Z]{6}$/);
-  await hydrated(host);
-  const code = host.url().split("/").pop()!;
+  const code = await createJam(host, "Vinterväghållning i Haparanda");
 
   await host.getByText("Inställningar", { exact: true }).click();
   await host.getByLabel("Börja med ”Vad fungerar?”").uncheck();
@@ -69,13 +63,7 @@ test("settings skip the optional round and change budgets; the timer pauses, res
 
 test("the facilitator link lets a second device drive the jam", async ({ browser }) => {
   const host = await (await projector(browser)).newPage();
-  await host.goto("/");
-  await hydrated(host);
-  await host.getByLabel("Utmaning eller ämne").fill("Reservdator");
-  await host.getByRole("button", { name: "Skapa jam" }).click();
-  await expect(host).toHaveURL(/\/host\/[A-Z]{6}$/);
-  await hydrated(host);
-
+  await createJam(host, "Reservdator");
   await host.getByText("Facilitatorlänk", { exact: true }).click();
   await host.getByRole("button", { name: "Skapa facilitatorlänk" }).click();
   const link = host.getByTestId("host-link");

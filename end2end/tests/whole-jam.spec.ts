@@ -1,7 +1,7 @@
 import { Browser, expect, Locator, Page, test } from "@playwright/test";
 import * as fs from "node:fs";
 import { freshDatabase, Instance } from "./instance";
-import { hydrated, phone, projector } from "./screens";
+import { createJam, hydrated, phone, projector } from "./screens";
 
 // A whole Lightning Decision Jam: a projector and three phones, in Swedish, from the lobby to
 // the prioritized action list; once on one server, once on two instances sharing PostgreSQL.
@@ -50,13 +50,7 @@ interface Sites {
 
 async function wholeJam(browser: Browser, sites: Sites = {}) {
   const host = await (await projector(browser, "sv-SE", sites.host)).newPage();
-  await host.goto("/");
-  await hydrated(host);
-  await host.getByLabel("Utmaning eller ämne").fill("Hur får vi fler att flytta till Haparanda?");
-  await host.getByRole("button", { name: "Skapa jam" }).click();
-  await expect(host).toHaveURL(/\/host\/[A-Z]{6}$/);
-  await hydrated(host);
-  const code = host.url().split("/").pop()!;
+  const code = await createJam(host, "Hur får vi fler att flytta till Haparanda?");
 
   const [anna, bo, cai] = await Promise.all([1, 2, 3].map(async () => (await phone(browser, "sv-SE", sites.phones)).newPage()));
   const phones = [anna, bo, cai];
