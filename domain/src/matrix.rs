@@ -76,6 +76,49 @@ pub fn average(ratings: &[Rating], solution: Uuid) -> Option<(f32, f32)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The averages are of this solution's ratings only, each axis on its own; a solution
+        /// nobody rated has none.
+        #[test]
+        fn averages_are_of_the_solutions_own_ratings(
+            ratings in proptest::collection::vec((0u128..3, 1u8..=5, 1u8..=5), 0..12),
+        ) {
+            let ratings: Vec<Rating> = ratings
+                .into_iter()
+                .enumerate()
+                .map(|(i, (solution, effort, impact))| Rating {
+                    rater: Uuid::from_u128(100 + i as u128),
+                    solution: Uuid::from_u128(solution),
+                    effort,
+                    impact,
+                })
+                .collect();
+            for solution in (0..4).map(Uuid::from_u128) {
+                let own: Vec<&Rating> = ratings.iter().filter(|r| r.solution == solution).collect();
+                let expected = (!own.is_empty()).then(|| {
+                    let n = own.len() as f32;
+                    let sum = |f: fn(&Rating) -> u8| own.iter().map(|r| f32::from(f(r))).sum::<f32>();
+                    (sum(|r| r.effort) / n, sum(|r| r.impact) / n)
+                });
+                prop_assert_eq!(average(&ratings, solution), expected);
+            }
+        }
+    }
+
+    #[test]
+    fn an_average_is_what_a_person_would_work_out() {
+        let rate = |rater: u128, effort: u8, impact: u8| Rating {
+            rater: Uuid::from_u128(rater),
+            solution: Uuid::from_u128(1),
+            effort,
+            impact,
+        };
+        let ratings = [rate(10, 1, 5), rate(11, 2, 4), rate(12, 4, 4)];
+        let (effort, impact) = average(&ratings, Uuid::from_u128(1)).unwrap();
+        assert!((effort - 7.0 / 3.0).abs() < 1e-6 && (impact - 13.0 / 3.0).abs() < 1e-6);
+    }
 
     #[test]
     fn ratings_suggest_a_quadrant() {

@@ -321,6 +321,15 @@ impl Settings {
 mod tests {
     use super::*;
 
+    /// The numbers the method counts by (PRODUCT.md): the lobby 0, the summary 11.
+    #[test]
+    fn rounds_are_numbered_as_the_method_counts_them() {
+        let numbers: Vec<usize> = Round::ALL.iter().map(|r| r.number()).collect();
+        assert_eq!(numbers, (0..=11).collect::<Vec<_>>());
+        assert_eq!(Round::VoteProblems.number(), 4);
+        assert_eq!(Round::Summary.number(), 11);
+    }
+
     #[test]
     fn the_optional_round_is_skipped_both_ways() {
         let mut s = Settings::default();
