@@ -321,6 +321,37 @@ impl Settings {
 mod tests {
     use super::*;
 
+    /// Each timed round runs on its own setting; the others have no clock.
+    #[test]
+    fn each_timed_round_has_its_own_timebox() {
+        let s = Settings {
+            working_secs: 61,
+            problems_secs: 62,
+            vote_problems_secs: 63,
+            reframe_secs: 64,
+            solutions_secs: 65,
+            vote_solutions_secs: 66,
+            actions_secs: 67,
+            ..Settings::default()
+        };
+        let timeboxes: Vec<Option<u32>> = Round::ALL.iter().map(|r| s.timebox(*r)).collect();
+        let expected = [
+            None,
+            Some(61),
+            Some(62),
+            None,
+            Some(63),
+            None,
+            Some(64),
+            Some(65),
+            Some(66),
+            None,
+            Some(67),
+            None,
+        ];
+        assert_eq!(timeboxes, expected);
+    }
+
     /// The numbers the method counts by (PRODUCT.md): the lobby 0, the summary 11.
     #[test]
     fn rounds_are_numbered_as_the_method_counts_them() {
