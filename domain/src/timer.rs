@@ -123,6 +123,45 @@ mod tests {
         assert!(off.is_running());
     }
 
+    #[test]
+    fn time_added_to_a_running_timer_moves_its_end_by_that_much() {
+        let mut timer = Timer::start(60, at(0));
+        timer.add(30, at(10_000));
+        assert_eq!(timer.remaining_ms(at(10_000)), Some(80_000));
+        let mut paused = Timer::Paused {
+            remaining_ms: 5_000,
+        };
+        paused.add(10, at(0));
+        assert_eq!(
+            paused,
+            Timer::Paused {
+                remaining_ms: 15_000
+            }
+        );
+    }
+
+    #[test]
+    fn only_a_running_timer_pauses_and_only_a_timer_at_zero_is_up() {
+        let mut off = Timer::Off;
+        assert!(!off.pause(at(0)));
+        assert_eq!(off, Timer::Off);
+        assert!(!off.is_up(at(0)) && !off.is_running());
+        let mut paused = Timer::Paused {
+            remaining_ms: 5_000,
+        };
+        assert!(!paused.pause(at(0)));
+        assert_eq!(
+            paused,
+            Timer::Paused {
+                remaining_ms: 5_000
+            }
+        );
+        assert!(!paused.is_running() && !paused.is_up(at(0)));
+        let running = Timer::start(10, at(0));
+        assert!(running.is_running());
+        assert!(!running.is_up(at(9_999)) && running.is_up(at(10_000)));
+    }
+
     proptest! {
         /// Whatever happens, the remaining time is never negative and never above the cap.
         #[test]

@@ -753,6 +753,18 @@ mod tests {
     }
 
     #[test]
+    fn a_timer_view_says_whether_it_runs_and_what_is_left() {
+        let running = TimerView::Running { ends_at_ms: 10_000 };
+        let paused = TimerView::Paused { left_ms: 4_000 };
+        assert!(running.running() && !paused.running());
+        assert_eq!(
+            (running.left_ms(7_000), running.left_ms(12_000)),
+            (3_000, 0)
+        );
+        assert_eq!(paused.left_ms(99_000), 4_000);
+    }
+
+    #[test]
     fn every_participants_own_part_is_the_same_built_alone_or_for_all() {
         let mut jam = jam();
         for i in 0..5u128 {
