@@ -844,6 +844,30 @@ proptest! {
         })?;
     }
 
+    /// Every screen's view comes through the wire unchanged (nothing its JSON leaves out is
+    /// lost), shows the round's clock when there is one, and the projector's progress adds up
+    /// to the work done in a writing round.
+    #[test]
+    fn views_survive_the_wire_and_add_up((start, ops) in walk_strategy()) {
+        walk(start, &ops, |_, op, _, after| {
+            let jam = &after.jam;
+            let visitor = PersonId(Uuid::from_u128(424242));
+            for looker in after.people.iter().chain([&after.host, &visitor]) {
+                let view = JamView::for_person(jam, *looker, after.now);
+                let sent: JamView = serde_json::from_str(&serde_json::to_string(&view).unwrap()).unwrap();
+                prop_assert_eq!(&sent, &view, "after {:?}", op);
+                prop_assert_eq!(view.timer.is_some(), jam.timer != crate::Timer::Off);
+                if *looker == after.host && jam.round.writes().is_some() {
+                    let summary = view.progress_summary.unwrap();
+                    let in_round: Vec<_> = jam.notes.iter().filter(|n| jam.in_round(n)).collect();
+                    let writers: std::collections::HashSet<_> = in_round.iter().map(|n| n.author).collect();
+                    prop_assert_eq!((summary.total, summary.people_done), (in_round.len(), writers.len()));
+                }
+            }
+            Ok(())
+        })?;
+    }
+
     /// Dot tallies are in a view only once that voting has closed: nobody can vote on a note
     /// whose tally shows. Once past a voting round, its tallies do show.
     #[test]
