@@ -845,8 +845,8 @@ proptest! {
     }
 
     /// Every screen's view comes through the wire unchanged (nothing its JSON leaves out is
-    /// lost), shows the round's clock when there is one, and the projector's progress adds up
-    /// to the work done in a writing round.
+    /// lost), shows the round's clock when there is one, marks the ties its ranking shows, and
+    /// the projector's progress adds up to the work done in a writing round.
     #[test]
     fn views_survive_the_wire_and_add_up((start, ops) in walk_strategy()) {
         walk(start, &ops, |_, op, _, after| {
@@ -857,6 +857,17 @@ proptest! {
                 let sent: JamView = serde_json::from_str(&serde_json::to_string(&view).unwrap()).unwrap();
                 prop_assert_eq!(&sent, &view, "after {:?}", op);
                 prop_assert_eq!(view.timer.is_some(), jam.timer != crate::Timer::Off);
+                // The ranking's tie badge is what its own numbers say; items carry their notes'
+                // texts.
+                let votes: Vec<usize> = view.ranking.iter().map(|r| r.votes).collect();
+                for (i, ranked) in view.ranking.iter().enumerate() {
+                    let tied = (i > 0 && votes[i - 1] == votes[i]) || votes.get(i + 1) == Some(&votes[i]);
+                    prop_assert_eq!(ranked.tied, tied, "ranking {:?}", votes);
+                }
+                let text_of = |id: Uuid| jam.notes.iter().find(|n| n.id == id).map(|n| n.text.to_string());
+                for (id, text) in view.ranking.iter().map(|r| (r.id, &r.text)).chain(view.matrix.iter().map(|m| (m.id, &m.text))) {
+                    prop_assert_eq!(text_of(id), Some(text.clone()));
+                }
                 if *looker == after.host && jam.round.writes().is_some() {
                     let summary = view.progress_summary.unwrap();
                     let in_round: Vec<_> = jam.notes.iter().filter(|n| jam.in_round(n)).collect();
