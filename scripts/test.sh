@@ -41,10 +41,14 @@ cargo test --workspace
 
 echo "[test] starting PostgreSQL"
 pg_dir="$(mktemp -d)"
+# The first free port from 5544 (a PostgreSQL someone else runs may hold one).
 pg_port="${BLIXT_TEST_PG_PORT:-5544}"
-pg_url="$(scripts/pg.sh start "$pg_dir" "$pg_port")"
-stop_pg() { scripts/pg.sh stop "$pg_dir" || true; rm -rf "$pg_dir"; }
+while (exec 3<>"/dev/tcp/127.0.0.1/$pg_port") 2>/dev/null; do pg_port=$((pg_port + 1)); done
+root="$(pwd)"
+# Stopped however the script ends, from wherever it is then (the browser tests run in end2end/).
+stop_pg() { "$root/scripts/pg.sh" stop "$pg_dir" || true; rm -rf "$pg_dir"; }
 trap stop_pg EXIT
+pg_url="$(scripts/pg.sh start "$pg_dir" "$pg_port")"
 # Each test makes a database of its own on this server.
 export BLIXT_TEST_POSTGRES="${pg_url%/*}/postgres"
 
