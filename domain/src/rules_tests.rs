@@ -845,8 +845,9 @@ proptest! {
     }
 
     /// Every screen's view comes through the wire unchanged (nothing its JSON leaves out is
-    /// lost), shows the round's clock when there is one, marks the ties its ranking shows, and
-    /// the projector's progress adds up to the work done in a writing round.
+    /// lost), shows the round's clock when there is one, marks the ties its ranking shows,
+    /// gives a phone its own dots and ratings and the problem in focus as "n of m", and the
+    /// projector's progress adds up to the work done in a writing round.
     #[test]
     fn views_survive_the_wire_and_add_up((start, ops) in walk_strategy()) {
         walk(start, &ops, |_, op, _, after| {
@@ -867,6 +868,23 @@ proptest! {
                 let text_of = |id: Uuid| jam.notes.iter().find(|n| n.id == id).map(|n| n.text.to_string());
                 for (id, text) in view.ranking.iter().map(|r| (r.id, &r.text)).chain(view.matrix.iter().map(|m| (m.id, &m.text))) {
                     prop_assert_eq!(text_of(id), Some(text.clone()));
+                }
+                // A phone's own dots and ratings are its own; the focus says which problem of
+                // how many.
+                if let Some(me) = jam.participant_of(*looker).map(|p| p.id) {
+                    for note in &view.notes {
+                        let mine = jam.votes.iter().filter(|v| v.voter == me && v.note == note.id).count();
+                        prop_assert_eq!(note.my_votes, mine);
+                    }
+                    for item in &view.matrix {
+                        let mine = jam.ratings.iter().find(|r| r.rater == me && r.solution == item.id);
+                        prop_assert_eq!(item.my_rating, mine.map(|r| (r.effort, r.impact)));
+                    }
+                }
+                if let Some(focus) = &view.focus {
+                    let at = jam.chosen.iter().position(|c| *c == focus.problem_id);
+                    prop_assert_eq!((at.map(|a| a + 1), focus.of), (Some(focus.number), jam.chosen.len()));
+                    prop_assert_eq!(Some(focus.problem.clone()), text_of(focus.problem_id));
                 }
                 if *looker == after.host && jam.round.writes().is_some() {
                     let summary = view.progress_summary.unwrap();
