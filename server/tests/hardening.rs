@@ -419,35 +419,27 @@ async fn garbage_at_every_input_gets_a_clear_refusal() {
     for _ in 0..150 {
         bodies.push(uuid::Uuid::new_v4().as_bytes().repeat(3));
     }
+    let endpoints = [
+        ("command", "application/json"),
+        ("join_jam", "application/x-www-form-urlencoded"),
+    ];
     for body in bodies {
-        let status = host
-            .client
-            .post(format!("{}/api/command", server.base))
-            .header("content-type", "application/json")
-            .body(body.clone())
-            .send()
-            .await
-            .unwrap()
-            .status();
-        assert!(
-            status.is_client_error(),
-            "{status} for {:?}",
-            String::from_utf8_lossy(&body)
-        );
-        let form = host
-            .client
-            .post(format!("{}/api/join_jam", server.base))
-            .header("content-type", "application/x-www-form-urlencoded")
-            .body(body.clone())
-            .send()
-            .await
-            .unwrap()
-            .status();
-        assert!(
-            form.is_client_error(),
-            "{form} for a join of {:?}",
-            String::from_utf8_lossy(&body)
-        );
+        for (endpoint, content_type) in endpoints {
+            let status = host
+                .client
+                .post(format!("{}/api/{endpoint}", server.base))
+                .header("content-type", content_type)
+                .body(body.clone())
+                .send()
+                .await
+                .unwrap()
+                .status();
+            assert!(
+                status.is_client_error(),
+                "{status} from {endpoint} for {:?}",
+                String::from_utf8_lossy(&body)
+            );
+        }
     }
     assert_eq!(
         host.view(&code).await.body["version"],
