@@ -23,6 +23,8 @@ pub mod text;
 pub mod timer;
 pub mod view;
 #[cfg(test)]
+mod view_tests;
+#[cfg(test)]
 mod workshop_tests;
 
 pub use change::Change;

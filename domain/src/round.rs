@@ -321,6 +321,35 @@ impl Settings {
 mod tests {
     use super::*;
 
+    /// The rounds run in the table's order; "What's working" only when it is switched on.
+    #[test]
+    fn next_and_previous_walk_the_rounds_that_are_run() {
+        let walk = |s: &Settings| {
+            let mut rounds = vec![Round::Lobby];
+            while let Some(next) = s.next(*rounds.last().unwrap()) {
+                rounds.push(next);
+            }
+            rounds
+        };
+        let with = Settings::default();
+        assert_eq!(walk(&with), Round::ALL.to_vec());
+        let without = Settings {
+            working_round: false,
+            ..Settings::default()
+        };
+        let short = walk(&without);
+        assert_eq!(short.len(), Round::ALL.len() - 1);
+        assert_eq!(short[..2], [Round::Lobby, Round::Problems]);
+        for settings in [with, without] {
+            let rounds = walk(&settings);
+            assert_eq!(settings.previous(Round::Lobby), None);
+            for pair in rounds.windows(2) {
+                assert_eq!(settings.previous(pair[1]), Some(pair[0]));
+            }
+        }
+        assert_eq!(Settings::default().next(Round::Summary), None);
+    }
+
     /// Each timed round runs on its own setting; the others have no clock.
     #[test]
     fn each_timed_round_has_its_own_timebox() {

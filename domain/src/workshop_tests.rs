@@ -57,31 +57,31 @@ impl Room {
             .expect("the facilitator's command is accepted");
     }
 
-    fn write(&mut self, who: usize, text: &str) -> Uuid {
+    pub(crate) fn write(&mut self, who: usize, text: &str) -> Uuid {
         let person = self.people[who];
         self.by(person, ParticipantCommand::AddNote { text: text.into() })
             .unwrap();
         self.jam.notes.last().unwrap().id
     }
 
-    fn vote(&mut self, who: usize, note: Uuid) -> Result<Outcome, JamError> {
+    pub(crate) fn vote(&mut self, who: usize, note: Uuid) -> Result<Outcome, JamError> {
         let person = self.people[who];
         self.by(person, ParticipantCommand::CastVote { note })
     }
 
-    fn next(&mut self) {
+    pub(crate) fn next(&mut self) {
         self.host(HostCommand::NextRound {
             from: self.jam.round,
         });
     }
 
-    fn to(&mut self, round: Round) {
+    pub(crate) fn to(&mut self, round: Round) {
         while self.jam.round != round {
             self.next();
         }
     }
 
-    fn participant_id(&self, who: usize) -> Uuid {
+    pub(crate) fn participant_id(&self, who: usize) -> Uuid {
         self.jam.participant_of(self.people[who]).unwrap().id
     }
 }

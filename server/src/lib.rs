@@ -14,6 +14,7 @@ mod routes;
 mod security;
 pub mod serve;
 mod sessions;
+mod timing;
 
 use app::server::engine::{Engine, NewJams};
 use app::server::store::Store;
@@ -188,7 +189,10 @@ pub async fn start(config: Config) -> Result<Running, StartError> {
         Ok(written) => tracing::debug!(written, "browser files compressed"),
         Err(e) => tracing::warn!(error = %e, "could not precompress {}", pkg.display()),
     });
-    let router = router(state).layer(session_layer);
+    let router = router(state)
+        .layer(session_layer)
+        // Outermost, so a slow request is timed with every layer's share in it.
+        .layer(axum::middleware::from_fn(timing::slow_requests));
     let limits = serve::Limits {
         head_timeout: std::time::Duration::from_millis(config.head_timeout_ms),
         max_connections: config.max_connections,

@@ -36,13 +36,16 @@ pub fn HomePage() -> impl IntoView {
                 <a href="/join">{move || t.get().join_instead}</a>
             </p>
             <Suspense>
+                // `try_get`: on the server this resolves after the page's head has gone out,
+                // and a browser that has left by then has taken the page's signals with it.
                 {move || {
                     about
-                        .get()
+                        .try_get()
+                        .flatten()
                         .and_then(Result::ok)
                         .map(|about| view! {
                             <p class="privacy muted" data-testid="privacy">
-                                {move || (t.get().privacy)(about.retention_days)}
+                                {move || t.try_get().map(|t| (t.privacy)(about.retention_days))}
                             </p>
                         })
                 }}

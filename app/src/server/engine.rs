@@ -9,6 +9,7 @@
 //! changes after it.
 
 use super::feed::Published;
+use super::slow::timed;
 use super::store::{Store, StoredChange};
 use crate::domain::{Change, Jam, JoinCode, PersonId, Topic};
 use crate::error::AppError;
@@ -199,7 +200,7 @@ impl Engine {
             .expect("queue")
             .push(Pending { change, reply });
         {
-            let mut latest = slot.jam.lock().await;
+            let mut latest = timed("jam lock", slot.jam.lock()).await;
             // Whoever holds the lock writes everything queued, its own change or not.
             let batch = std::mem::take(&mut *slot.queue.lock().expect("queue"));
             if !batch.is_empty() {
@@ -232,7 +233,7 @@ impl Engine {
         latest: &mut Arc<Jam>,
         batch: &[Pending],
     ) -> Result<Vec<Result<Outcome, AppError>>, AppError> {
-        let mut tx = self.store.lock(slot.id).await?;
+        let mut tx = timed("database write lock", self.store.lock(slot.id)).await?;
         let behind = tx.changes_since(slot.id, latest.version).await?;
         if !behind.is_empty() {
             *latest = Arc::new(self.replayed(latest, behind).await?);
@@ -274,7 +275,7 @@ impl Engine {
         if jam.version / SNAPSHOT_EVERY != latest.version / SNAPSHOT_EVERY {
             tx.snapshot(&jam).await?;
         }
-        tx.commit().await?;
+        timed("commit", tx.commit()).await?;
         *latest = Arc::new(jam);
         slot.publish(latest.clone());
         slot.touch();
@@ -285,8 +286,9 @@ impl Engine {
     /// the newer state if there is one.
     pub async fn sync(&self, slot: &Slot) -> Result<Arc<Jam>, AppError> {
         slot.touch();
-        let mut latest = slot.jam.lock().await;
-        let behind = self.store.changes_since(slot.id, latest.version).await?;
+        let mut latest = timed("jam lock", slot.jam.lock()).await;
+        let behind = timed("changes since", self.store.changes_since(slot.id, latest.version))
+            .await?;
         if !behind.is_empty() {
             *latest = Arc::new(self.replayed(&latest, behind).await?);
             slot.publish(latest.clone());
@@ -391,7 +393,7 @@ impl Engine {
         let id = match known {
             Some(id) => id,
             None => {
-                let id = self.store.jam_id_by_code(code).await?;
+                let id = timed("jam lookup", self.store.jam_id_by_code(code)).await?;
                 self.codes.lock().expect("codes").insert(code.clone(), id);
                 id
             }
@@ -404,7 +406,7 @@ impl Engine {
             slot.touch();
             return Ok(slot.clone());
         }
-        let jam = self.load_jam(id).await?;
+        let jam = timed("jam load", self.load_jam(id)).await?;
         Ok(self.remember(Slot::new(jam)))
     }
 

@@ -13,6 +13,7 @@ use crate::domain::PersonId;
 use crate::error::AppError;
 use axum::http::{header, HeaderMap};
 use sha2::{Digest, Sha256};
+use super::slow::timed;
 use tower_sessions::Session;
 use uuid::Uuid;
 
@@ -30,7 +31,9 @@ pub async fn person(session: &Session, headers: &HeaderMap) -> Result<PersonId, 
     session.insert(PERSON_KEY, id).await.map_err(storage)?;
     // Save now rather than at the end of the response: the session must exist before anything
     // that refers to this person is stored.
-    session.save().await.map_err(storage)?;
+    timed("session save", session.save())
+        .await
+        .map_err(storage)?;
     Ok(PersonId(id))
 }
 
@@ -40,7 +43,9 @@ pub const SESSION_DAYS: i64 = 30;
 
 /// The session's person, if it has one.
 pub async fn known(session: &Session) -> Result<Option<PersonId>, AppError> {
-    let known: Option<Uuid> = session.get(PERSON_KEY).await.map_err(storage)?;
+    let known: Option<Uuid> = timed("session load", session.get(PERSON_KEY))
+        .await
+        .map_err(storage)?;
     if known.is_some() {
         renew(session);
     }

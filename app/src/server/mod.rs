@@ -5,6 +5,7 @@ pub mod engine;
 pub mod feed;
 pub mod identity;
 pub mod links;
+pub mod slow;
 pub mod store;
 
 use std::sync::Arc;

@@ -10,6 +10,16 @@ use server::config::Config;
 use std::path::Path;
 use std::time::Duration;
 
+/// The server's warnings (slow steps and requests among them) in the output of a test that
+/// fails, or of every test with `--nocapture`.
+fn log_warnings() {
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter("warn,sqlx=error")
+        .with_ansi(false)
+        .with_test_writer()
+        .try_init();
+}
+
 pub struct TestServer {
     pub base: String,
     pub db: TestDb,
@@ -111,6 +121,7 @@ impl TestServer {
 
     /// Starts a server on `db` with some settings of its own (`BLIXT_…` variables).
     pub async fn start_with(db: TestDb, settings: &[(&str, &str)]) -> Self {
+        log_warnings();
         let config = Config::from_lookup(|name| match name {
             "BLIXT_ADDR" => Some("127.0.0.1:0".into()),
             "BLIXT_DATABASE_URL" => Some(db.url.clone()),
