@@ -222,18 +222,18 @@ pub static SV: Texts = Texts {
     page_not_found: "Sidan finns inte.",
     to_start: "Till startsidan",
 
-    create_heading: "Starta en jam",
+    create_heading: "Starta ett jam",
     topic_label: "Utmaning eller ämne",
     topic_placeholder: "Hur får vi fler att flytta till Haparanda?",
     create_button: "Skapa jam",
     creating: "Skapar…",
-    join_instead: "Ska du delta? Gå med med en kod",
+    join_instead: "Ska du delta? Skriv in koden här",
 
-    join_heading: "Gå med i en jam",
+    join_heading: "Gå med i ett jam",
     code_label: "Kod",
-    code_hint: "Sex bokstäver, de står på den stora skärmen.",
+    code_hint: "Sex bokstäver som står på den stora skärmen.",
     name_label: "Ditt namn",
-    name_hint: "Visas för facilitatorn.",
+    name_hint: "Visas för processledaren.",
     join_button: "Gå med",
     joining: "Går med…",
     joining_topic: "Du går med i:",
@@ -251,14 +251,14 @@ pub static SV: Texts = Texts {
     started_of: |started, all, done| format!("{started} av {all} är igång · {done} hittills"),
 
     you_are_in: "Du är med!",
-    waiting_for_start: "Vänta tills facilitatorn startar.",
-    you_are_called: "Du heter",
+    waiting_for_start: "Vänta tills processledaren startar.",
+    you_are_called: "Ditt namn",
     change_name: "Byt namn",
 
     loading: "Laddar…",
     reconnecting: "Anslutningen bröts – återansluter…",
     jam_gone: "Jammet är raderat.",
-    privacy: |days| format!("Integritet: Blixt sparar bara det som skrivs i ett jam – namn, lappar, röster och åtgärder – och raderar jammet {days} dagar efter den senaste ändringen, eller direkt när processledaren raderar det. Den som bara tittar sparas inte."),
+    privacy: |days| format!("Integritet: Blixt sparar bara det som skrivs i ett jam – namn, lappar, röster och åtgärder – och raderar jammet {days} dagar efter den senaste ändringen, eller direkt när processledaren raderar det. Inget sparas om den som bara tittar."),
     delete_jam: "Radera jammet",
     delete_confirm: "Radera jammet och allt i det för alltid? Ladda ner resultatet först om ni vill spara det.",
     delete_yes: "Ja, radera",
@@ -270,21 +270,21 @@ pub static SV: Texts = Texts {
     err_code_length: |n| format!("Koden har {n} bokstäver."),
     err_code_letters:
         "Koden har bara bokstäver, inga siffror eller vokaler. Kontrollera den på skärmen.",
-    err_jam_not_found: "Ingen jam har den koden. Kontrollera den på skärmen.",
+    err_jam_not_found: "Inget jam har den koden. Kontrollera den på skärmen.",
     err_jam: |e| match e {
         JamError::Full { max } => format!("Jammet är fullt ({max} deltagare)."),
         JamError::NameTaken => {
             "Någon i jammet heter redan så. Lägg till något, t.ex. en initial: ”Anna L”.".into()
         }
         JamError::WrongHostKey => {
-            "Facilitatorlänken gäller inte (längre). Be facilitatorn om en ny.".into()
+            "Processledarlänken gäller inte (längre). Be processledaren om en ny.".into()
         }
-        JamError::TooManyHosts { max } => format!("Högst {max} enheter kan leda ett jam."),
+        JamError::TooManyHosts { max } => format!("Högst {max} enheter kan styra ett jam."),
         JamError::WrongJoinKey => "Länken gäller inte. Skanna QR-koden på skärmen eller skriv koden.".into(),
         JamError::JoiningClosed => "Jammet tar inte emot fler deltagare just nu.".into(),
         JamError::LinkOnly => "Gå med genom att skanna QR-koden på skärmen.".into(),
         JamError::JamEnded => "Jammet är avslutat.".into(),
-        JamError::NotFacilitator => "Bara facilitatorn kan göra det.".into(),
+        JamError::NotFacilitator => "Bara processledaren kan göra det.".into(),
         JamError::NotParticipant => "Gå med i jammet först.".into(),
         JamError::WrongRound => {
             "Det går inte i den här rundan. Skärmen visar nu vad som gäller.".into()
@@ -296,17 +296,17 @@ pub static SV: Texts = Texts {
         }
         JamError::NoVoteToTake => "Du har ingen prick på den lappen.".into(),
         JamError::TimeUp => "Tiden är ute.".into(),
-        JamError::TooManyNotes { max } => format!("Högst {max} lappar per person i en runda."),
+        JamError::TooManyNotes { max } => format!("Högst {max} lappar per person och runda."),
         JamError::Text(TextError::Empty) => "Skriv något på lappen.".into(),
         JamError::Text(TextError::TooLong { max }) => format!("Högst {max} tecken."),
         JamError::Text(TextError::ForbiddenCharacters) => {
             "Texten innehåller osynliga tecken eller styrtecken.".into()
         }
         JamError::Settings(SettingsError::Timebox { min, max }) => {
-            format!("En tidsram är mellan {min} och {max} sekunder.")
+            format!("Tidsramen kan vara mellan {min} och {max} sekunder.")
         }
         JamError::Settings(SettingsError::Dots { max }) => {
-            format!("Antalet prickar är mellan 1 och {max}.")
+            format!("Antalet prickar kan vara mellan 1 och {max}.")
         }
         JamError::Settings(SettingsError::ProblemsToTake) => {
             "Mellan 1 och 3 problem kan tas vidare.".into()
@@ -317,25 +317,25 @@ pub static SV: Texts = Texts {
         JamError::NotATie => "Bara lappar med lika många röster kan byta plats.".into(),
         JamError::TooManyProblems { max } => format!("Högst {max} problem kan tas vidare."),
         JamError::NoProblemChosen => "Välj minst ett problem först.".into(),
-        JamError::NoHmwChosen => "Välj en ”Hur skulle vi kunna” först.".into(),
+        JamError::NoHmwChosen => "Välj en ”Hur skulle vi kunna”-fråga först.".into(),
         JamError::NotOnMatrix => "Den lösningen finns inte i matrisen.".into(),
-        JamError::BadRating => "Betyg går från 1 till 5.".into(),
+        JamError::BadRating => "Bedöm på en skala från 1 till 5.".into(),
         JamError::NotPlaced => "Placera lösningen i matrisen först.".into(),
         JamError::BadDueDate { max_years } => format!("Välj ett datum från i dag och högst {max_years} år framåt."),
         JamError::NoTimer => "Den här rundan har ingen tidsgräns.".into(),
-        JamError::NoteInUse => "Lappen har redan fått röster eller används, så den ändras inte.".into(),
+        JamError::NoteInUse => "Lappen har redan fått röster eller används, så den kan inte ändras.".into(),
         JamError::ProblemsAlreadyChosen { chosen } => {
             format!("{chosen} problem är redan valda. Välj bort ett först.")
         }
         JamError::SolutionsPlaced { needed } => format!(
-            "Matrisen behöver minst {needed} platser för de lösningar som redan är placerade. Ta bort placeringar först."
+            "Matrisen behöver minst {needed} platser för de lösningar som redan är placerade. Ta bort några placeringar först."
         ),
         JamError::RoomSize { min, max } => {
             format!("Antalet platser kan vara från {min} (så många har gått med) till {max}.")
         }
     },
-    err_not_facilitator: "Bara facilitatorn kan göra det.",
-    err_not_joined: "Du har inte gått med i den här jammet.",
+    err_not_facilitator: "Bara processledaren kan göra det.",
+    err_not_joined: "Du har inte gått med i det här jammet.",
     err_storage: "Servern kunde inte spara. Försök igen om en stund.",
     err_network: "Kunde inte nå servern. Kontrollera uppkopplingen och försök igen.",
     err_too_many: "För många försök härifrån just nu. Vänta en minut och försök igen.",
@@ -355,25 +355,25 @@ pub static SV: Texts = Texts {
         Round::Summary => "Sammanfattning",
     },
     room_instruction: |r| match r {
-        Round::Lobby => "Gå med på mobilen. Vi börjar snart.",
+        Round::Lobby => "Gå med via mobilen. Vi börjar snart.",
         Round::Working => "Skriv i tysthet vad som fungerar bra. En sak per lapp.",
         Round::Problems => "Skriv i tysthet problem och hinder. En sak per lapp.",
         Round::Reveal => "Vi visar lapparna, en person i taget. Ingen diskussion än.",
         Round::VoteProblems => {
             "Sätt dina prickar på de viktigaste problemen. Flera på samma går bra."
         }
-        Round::Prioritize => "Problemen i röstordning. Facilitatorn väljer vilket vi tar vidare.",
+        Round::Prioritize => "Problemen i röstordning. Processledaren väljer vilka vi tar vidare.",
         Round::Reframe => "Formulera om problemet som en fråga: ”Hur skulle vi kunna …?”",
         Round::Solutions => "Skriv i tysthet lösningar på frågan. En per lapp.",
         Round::VoteSolutions => "Sätt dina prickar på de bästa lösningarna.",
         Round::EffortImpact => "Bedöm insats och effekt. Vi placerar lösningarna tillsammans.",
         Round::Actions => {
-            "Ett första steg för varje lösning: görbart inom 1–2 veckor, med ansvarig och datum."
+            "Ett första steg för varje lösning: något som går att göra inom 1–2 veckor, med ansvarig och datum."
         }
         Round::Summary => "Vår prioriterade åtgärdslista.",
     },
     phone_instruction: |r| match r {
-        Round::Lobby => "Vänta tills facilitatorn startar.",
+        Round::Lobby => "Vänta tills processledaren startar.",
         Round::Working => "Skriv vad som fungerar bra, en sak per lapp.",
         Round::Problems => "Skriv problem, en per lapp. Ingen annan ser dem än.",
         Round::Reveal => "Titta på den stora skärmen.",
@@ -389,12 +389,12 @@ pub static SV: Texts = Texts {
     quadrant_name: |q| match q {
         Quadrant::QuickWin => "Snabba vinster",
         Quadrant::BigBet => "Stora satsningar",
-        Quadrant::FillIn => "Utfyllnad",
-        Quadrant::Thankless => "Otacksamt",
+        Quadrant::FillIn => "Småfix",
+        Quadrant::Thankless => "Inte värt mödan",
     },
     start_jam: "Starta jammet",
     next_round: "Nästa runda",
-    previous_round: "Föregående",
+    previous_round: "Tillbaka",
     pause: "Pausa",
     resume: "Fortsätt",
     add_minute: "+1 min",
@@ -417,14 +417,14 @@ pub static SV: Texts = Texts {
     joining_choice: |j| match j {
         Joining::Open => "Alla med koden eller QR-koden",
         Joining::LinkOnly => "Bara med QR-koden eller länken",
-        Joining::Closed => "Ingen fler",
+        Joining::Closed => "Inga fler",
     },
     joining_link_only: "Skanna QR-koden för att gå med.",
     joining_closed: "Jammet tar inte emot fler deltagare.",
     send_link: "Länk att skicka till deltagare",
-    host_key_heading: "Facilitatorlänk",
-    host_key_explained: "Öppna länken på en annan enhet för att leda jammet därifrån också: en medfacilitator, eller en ny dator om den här slutar fungera. Visa den inte för rummet. En ny länk stänger den gamla.",
-    host_key_make: "Skapa facilitatorlänk",
+    host_key_heading: "Processledarlänk",
+    host_key_explained: "Öppna länken på en annan enhet för att styra jammet även därifrån – till exempel om ni är två processledare, eller på en ny dator om den här slutar fungera. Visa den inte för deltagarna. En ny länk gör den gamla ogiltig.",
+    host_key_make: "Skapa processledarlänk",
     host_key_renew: "Ny länk (den gamla slutar gälla)",
     lock_label: "Lås skrivandet när tiden är ute",
     save: "Spara",
@@ -494,7 +494,7 @@ pub static SV: Texts = Texts {
     votes_label: "Röster",
     quadrant_label: "Kvadrant",
     priority_label: "Prioritet",
-    order_note: "Ordning: snabba vinster först, sedan stora satsningar, utfyllnad och otacksamt. Inom samma kvadrant går högre bedömd effekt först, sedan fler röster, sedan den lösning som skrevs först.",
+    order_note: "Ordning: snabba vinster först, sedan stora satsningar, småfix och sist det som inte är värt mödan. Inom samma kvadrant kommer högst bedömd effekt först, sedan flest röster och sedan den lösning som skrevs först.",
     problems_heading: "Problem och lösningar",
     all_notes_heading: "Alla lappar",
     author_label: "Skrivet av",
@@ -506,7 +506,7 @@ pub static SV: Texts = Texts {
     print_page: "Utskrift / PDF",
     include_notes: "Ta med alla lappar och röster",
     share_link_button: "Skapa delningslänk",
-    share_link_label: "Läslänk till resultatet:",
+    share_link_label: "Länk för att läsa resultatet:",
     print_button: "Skriv ut",
 };
 
@@ -712,7 +712,7 @@ pub static EN: Texts = Texts {
     joining_choice: |j| match j {
         Joining::Open => "Anyone with the code or the QR code",
         Joining::LinkOnly => "Only with the QR code or the link",
-        Joining::Closed => "Nobody more",
+        Joining::Closed => "No one else",
     },
     joining_link_only: "Scan the QR code to join.",
     joining_closed: "The jam is not taking new participants.",
@@ -808,24 +808,24 @@ pub static EN: Texts = Texts {
 pub static FI: Texts = Texts {
     language_name: "Suomi",
     tagline: "Lightning Decision Jam: ongelmista priorisoituihin toimenpiteisiin alle tunnissa.",
-    page_not_found: "Sivua ei ole olemassa.",
+    page_not_found: "Sivua ei löydy.",
     to_start: "Etusivulle",
 
-    create_heading: "Aloita jam",
+    create_heading: "Aloita työpaja",
     topic_label: "Haaste tai aihe",
-    topic_placeholder: "Miten saisimme useammat muuttamaan Haaparannalle?",
-    create_button: "Luo jam",
+    topic_placeholder: "Miten saisimme lisää ihmisiä muuttamaan Haaparannalle?",
+    create_button: "Luo työpaja",
     creating: "Luodaan…",
     join_instead: "Osallistutko? Liity koodilla",
 
-    join_heading: "Liity jamiin",
+    join_heading: "Liity työpajaan",
     code_label: "Koodi",
-    code_hint: "Kuusi kirjainta, näkyvät isolla näytöllä.",
+    code_hint: "Kuusi kirjainta. Koodi näkyy isolla näytöllä.",
     name_label: "Nimesi",
-    name_hint: "Näkyy fasilitaattorille.",
+    name_hint: "Näkyy vetäjälle.",
     join_button: "Liity",
     joining: "Liitytään…",
-    joining_topic: "Olet liittymässä:",
+    joining_topic: "Olet liittymässä työpajaan:",
 
     join_at: "Liity osoitteessa",
     scan_qr: "tai skannaa koodi puhelimellasi",
@@ -836,20 +836,20 @@ pub static FI: Texts = Texts {
         1 => "1 henkilö on liittynyt".into(),
         n => format!("{n} henkilöä on liittynyt"),
     },
-    latest_of: |shown, all| format!("Viimeisimmät {shown}/{all}"),
+    latest_of: |shown, all| format!("Viimeksi liittyneet {shown}/{all}"),
     started_of: |started, all, done| format!("{started}/{all} on aloittanut · tähän mennessä {done}"),
 
     you_are_in: "Olet mukana!",
-    waiting_for_start: "Odota, että fasilitaattori aloittaa.",
+    waiting_for_start: "Odota, että vetäjä aloittaa.",
     you_are_called: "Nimesi",
     change_name: "Vaihda nimi",
 
     loading: "Ladataan…",
     reconnecting: "Yhteys katkesi – yhdistetään uudelleen…",
-    jam_gone: "Tämä jami on poistettu.",
-    privacy: |days| format!("Tietosuoja: Blixt tallentaa vain sen, mitä jamiin kirjoitetaan – nimet, laput, äänet ja toimenpiteet – ja poistaa jamin {days} päivän kuluttua viimeisestä muutoksesta tai heti, kun fasilitaattori poistaa sen. Pelkästä katselusta ei tallenneta mitään."),
-    delete_jam: "Poista jami",
-    delete_confirm: "Poistetaanko jami ja kaikki sen sisältö pysyvästi? Lataa tulokset ensin, jos haluat säilyttää ne.",
+    jam_gone: "Työpaja on poistettu.",
+    privacy: |days| format!("Tietosuoja: Blixt tallentaa vain sen, mitä työpajassa kirjoitetaan – nimet, laput, äänet ja toimenpiteet – ja poistaa työpajan {days} päivän kuluttua viimeisestä muutoksesta tai heti, kun vetäjä poistaa sen. Pelkästä katselusta ei tallenneta mitään."),
+    delete_jam: "Poista työpaja",
+    delete_confirm: "Poistetaanko työpaja ja kaikki sen sisältö pysyvästi? Lataa tulokset ensin, jos haluat säilyttää ne.",
     delete_yes: "Kyllä, poista",
 
     err_topic_empty: "Kirjoita haaste tai aihe.",
@@ -859,35 +859,35 @@ pub static FI: Texts = Texts {
         "Tekstissä on näkymättömiä merkkejä tai ohjausmerkkejä. Kirjoita se uudelleen.",
     err_code_length: |n| format!("Koodissa on {n} kirjainta."),
     err_code_letters:
-        "Koodissa on vain kirjaimia, ei numeroita eikä vokaaleja. Tarkista se näytöltä.",
-    err_jam_not_found: "Tällä koodilla ei löydy jamia. Tarkista se näytöltä.",
+        "Koodissa on vain kirjaimia, ei numeroita eikä vokaaleja. Tarkista koodi näytöltä.",
+    err_jam_not_found: "Tällä koodilla ei löydy työpajaa. Tarkista koodi näytöltä.",
     err_jam: |e| match e {
-        JamError::Full { max } => format!("Jam on täynnä ({max} osallistujaa)."),
+        JamError::Full { max } => format!("Työpaja on täynnä ({max} osallistujaa)."),
         JamError::NameTaken => {
-            "Jamissa on jo tämänniminen. Lisää jotain, esim. sukunimen alkukirjain: ”Anna L”.".into()
+            "Työpajassa on jo samanniminen osallistuja. Lisää nimeen jotain, esim. sukunimen alkukirjain: ”Anna L”.".into()
         }
         JamError::WrongHostKey => {
-            "Fasilitaattorilinkki ei ole (enää) voimassa. Pyydä fasilitaattorilta uusi.".into()
+            "Vetäjän linkki ei ole (enää) voimassa. Pyydä vetäjältä uusi.".into()
         }
-        JamError::TooManyHosts { max } => format!("Jamia voi ohjata enintään {max} laitetta."),
+        JamError::TooManyHosts { max } => format!("Työpajaa voi ohjata enintään {max} laitteelta."),
         JamError::WrongJoinKey => "Linkki ei ole voimassa. Skannaa näytön QR-koodi tai kirjoita koodi.".into(),
-        JamError::JoiningClosed => "Jamiin ei juuri nyt oteta uusia osallistujia.".into(),
+        JamError::JoiningClosed => "Työpajaan ei juuri nyt oteta uusia osallistujia.".into(),
         JamError::LinkOnly => "Liity skannaamalla näytön QR-koodi.".into(),
-        JamError::JamEnded => "Jami on päättynyt.".into(),
-        JamError::NotFacilitator => "Vain fasilitaattori voi tehdä sen.".into(),
-        JamError::NotParticipant => "Liity ensin jamiin.".into(),
+        JamError::JamEnded => "Työpaja on päättynyt.".into(),
+        JamError::NotFacilitator => "Vain vetäjä voi tehdä tämän.".into(),
+        JamError::NotParticipant => "Liity ensin työpajaan.".into(),
         JamError::WrongRound => {
-            "Sitä ei voi tehdä tällä kierroksella. Näyttö näyttää nyt, mitä tehdään.".into()
+            "Sitä ei voi tehdä tällä kierroksella. Katso näytöltä, mitä nyt tehdään.".into()
         }
         JamError::NoSuchNote => "Lappua ei enää ole.".into(),
         JamError::NotYourNote => "Voit muuttaa vain omia lappujasi.".into(),
         JamError::OutOfDots { dots } => {
-            format!("Olet käyttänyt kaikki {dots} pistettä. Ota ensin yksi takaisin.")
+            format!("Olet käyttänyt kaikki {dots} pistettäsi. Ota ensin yksi takaisin.")
         }
-        JamError::NoVoteToTake => "Sinulla ei ole pistettä tuossa lapussa.".into(),
-        JamError::TimeUp => "Aika on loppu.".into(),
+        JamError::NoVoteToTake => "Et ole antanut pistettä tälle lapulle.".into(),
+        JamError::TimeUp => "Aika loppui.".into(),
         JamError::TooManyNotes { max } => {
-            format!("Enintään {max} lappua per henkilö kierroksella.")
+            format!("Kukin voi kirjoittaa kierroksella enintään {max} lappua.")
         }
         JamError::Text(TextError::Empty) => "Kirjoita lappuun jotain.".into(),
         JamError::Text(TextError::TooLong { max }) => format!("Enintään {max} merkkiä."),
@@ -895,45 +895,45 @@ pub static FI: Texts = Texts {
             "Tekstissä on näkymättömiä merkkejä tai ohjausmerkkejä.".into()
         }
         JamError::Settings(SettingsError::Timebox { min, max }) => {
-            format!("Aikaraja on {min}–{max} sekuntia.")
+            format!("Aikarajan on oltava {min}–{max} sekuntia.")
         }
-        JamError::Settings(SettingsError::Dots { max }) => format!("Pisteitä on 1–{max}."),
+        JamError::Settings(SettingsError::Dots { max }) => format!("Pisteitä voi olla 1–{max}."),
         JamError::Settings(SettingsError::ProblemsToTake) => {
             "Eteenpäin voi viedä 1–3 ongelmaa.".into()
         }
         JamError::Settings(SettingsError::MatrixSize { max }) => {
-            format!("Matriisiin mahtuu 1–{max} ratkaisua.")
+            format!("Nelikenttään mahtuu 1–{max} ratkaisua.")
         }
         JamError::NotATie => "Vain yhtä monta ääntä saaneet laput voivat vaihtaa paikkaa.".into(),
         JamError::TooManyProblems { max } => {
             format!("Eteenpäin voi viedä enintään {max} ongelmaa.")
         }
         JamError::NoProblemChosen => "Valitse ensin vähintään yksi ongelma.".into(),
-        JamError::NoHmwChosen => "Valitse ensin ”Miten voisimme” -muotoilu.".into(),
-        JamError::NotOnMatrix => "Ratkaisu ei ole matriisissa.".into(),
-        JamError::BadRating => "Arviot ovat 1–5.".into(),
-        JamError::NotPlaced => "Sijoita ratkaisu ensin matriisiin.".into(),
-        JamError::BadDueDate { max_years } => format!("Valitse päivä tästä päivästä enintään {max_years} vuoden päähän."),
+        JamError::NoHmwChosen => "Valitse ensin ”Miten voisimme” -kysymys.".into(),
+        JamError::NotOnMatrix => "Ratkaisu ei ole nelikentässä.".into(),
+        JamError::BadRating => "Arvioi asteikolla 1–5.".into(),
+        JamError::NotPlaced => "Sijoita ratkaisu ensin nelikenttään.".into(),
+        JamError::BadDueDate { max_years } => format!("Valitse päivämäärä aikaisintaan tänään ja enintään {max_years} vuoden päähän."),
         JamError::NoTimer => "Tällä kierroksella ei ole aikarajaa.".into(),
         JamError::NoteInUse => "Lappu on jo saanut ääniä tai on käytössä, joten sitä ei voi enää muuttaa.".into(),
         JamError::ProblemsAlreadyChosen { chosen } => {
             format!("Ongelmia on jo valittu {chosen}. Poista ensin yksi valinta.")
         }
         JamError::SolutionsPlaced { needed } => format!(
-            "Matriisiin tarvitaan vähintään {needed} paikkaa jo sijoitetuille ratkaisuille. Poista ensin sijoituksia."
+            "Nelikentässä on oltava vähintään {needed} paikkaa jo sijoitetuille ratkaisuille. Poista ensin sijoituksia."
         ),
         JamError::RoomSize { min, max } => {
-            format!("Paikkoja voi olla {min} (jo liittyneiden määrä) – {max}.")
+            format!("Paikkoja voi olla vähintään {min} (jo liittyneiden määrä) ja enintään {max}.")
         }
     },
-    err_not_facilitator: "Vain fasilitaattori voi tehdä sen.",
-    err_not_joined: "Et ole liittynyt tähän jamiin.",
-    err_storage: "Palvelin ei voinut tallentaa. Yritä hetken päästä uudelleen.",
-    err_network: "Palvelimeen ei saatu yhteyttä. Tarkista yhteys ja yritä uudelleen.",
-    err_too_many: "Liian monta yritystä täältä juuri nyt. Odota hetki ja yritä uudelleen.",
-    err_bad_request: "Palvelin ei ymmärtänyt pyyntöä. Lataa sivu uudelleen ja yritä uudelleen.",
+    err_not_facilitator: "Vain vetäjä voi tehdä tämän.",
+    err_not_joined: "Et ole liittynyt tähän työpajaan.",
+    err_storage: "Tallennus palvelimelle epäonnistui. Yritä hetken kuluttua uudelleen.",
+    err_network: "Palvelimeen ei saatu yhteyttä. Tarkista verkkoyhteys ja yritä uudelleen.",
+    err_too_many: "Liian monta yritystä lyhyessä ajassa. Odota minuutti ja yritä uudelleen.",
+    err_bad_request: "Palvelin ei ymmärtänyt pyyntöä. Päivitä sivu ja yritä uudelleen.",
     round_name: |r| match r {
-        Round::Lobby => "Aula",
+        Round::Lobby => "Kokoontuminen",
         Round::Working => "Mikä toimii?",
         Round::Problems => "Ongelmat",
         Round::Reveal => "Lappujen esittely",
@@ -949,29 +949,29 @@ pub static FI: Texts = Texts {
     room_instruction: |r| {
         match r {
         Round::Lobby => "Liity puhelimella. Aloitamme pian.",
-        Round::Working => "Kirjoita hiljaa, mikä toimii hyvin. Yksi asia per lappu.",
-        Round::Problems => "Kirjoita hiljaa ongelmia ja esteitä. Yksi per lappu.",
-        Round::Reveal => "Näytämme laput henkilö kerrallaan. Ei vielä keskustelua.",
-        Round::VoteProblems => "Laita pisteesi tärkeimpiin ongelmiin. Useampi samaan käy.",
-        Round::Prioritize => "Ongelmat äänijärjestyksessä. Fasilitaattori valitsee, mitä viemme eteenpäin.",
+        Round::Working => "Kirjoita hiljaa itseksesi, mikä toimii hyvin. Yksi asia yhteen lappuun.",
+        Round::Problems => "Kirjoita hiljaa itseksesi ongelmia ja esteitä. Yksi asia yhteen lappuun.",
+        Round::Reveal => "Käydään laput läpi henkilö kerrallaan. Ei vielä keskustelua.",
+        Round::VoteProblems => "Laita pisteesi tärkeimpiin ongelmiin. Samaan ongelmaan voi laittaa useamman pisteen.",
+        Round::Prioritize => "Ongelmat äänimäärän mukaan. Vetäjä valitsee, mitkä viemme eteenpäin.",
         Round::Reframe => "Muotoile ongelma kysymykseksi: ”Miten voisimme …?”",
-        Round::Solutions => "Kirjoita hiljaa ratkaisuja kysymykseen. Yksi per lappu.",
+        Round::Solutions => "Kirjoita hiljaa itseksesi ratkaisuja kysymykseen. Yksi ratkaisu yhteen lappuun.",
         Round::VoteSolutions => "Laita pisteesi parhaisiin ratkaisuihin.",
-        Round::EffortImpact => "Arvioi työmäärä ja vaikutus. Sijoitamme ratkaisut yhdessä.",
-        Round::Actions => "Ensimmäinen askel jokaiselle ratkaisulle: tehtävissä 1–2 viikossa, vastuuhenkilö ja päivämäärä.",
+        Round::EffortImpact => "Arvioi työmäärä ja vaikutus. Sijoitetaan ratkaisut yhdessä nelikenttään.",
+        Round::Actions => "Jokaiselle ratkaisulle ensimmäinen askel, joka on tehtävissä 1–2 viikossa, sekä vastuuhenkilö ja päivämäärä.",
         Round::Summary => "Priorisoitu toimenpidelistamme.",
     }
     },
     phone_instruction: |r| match r {
-        Round::Lobby => "Odota, että fasilitaattori aloittaa.",
-        Round::Working => "Kirjoita, mikä toimii hyvin, yksi asia per lappu.",
-        Round::Problems => "Kirjoita ongelmia, yksi per lappu. Muut eivät vielä näe niitä.",
+        Round::Lobby => "Odota, että vetäjä aloittaa.",
+        Round::Working => "Kirjoita, mikä toimii hyvin. Yksi asia yhteen lappuun.",
+        Round::Problems => "Kirjoita ongelmia, yksi kuhunkin lappuun. Muut eivät vielä näe niitä.",
         Round::Reveal => "Katso isoa näyttöä.",
-        Round::VoteProblems => "Napauta laittaaksesi pisteitä ongelmiin.",
+        Round::VoteProblems => "Jaa pisteesi ongelmille napauttamalla.",
         Round::Prioritize => "Katso isoa näyttöä.",
-        Round::Reframe => "Ehdota kysymystä, joka alkaa ”Miten voisimme …”.",
-        Round::Solutions => "Kirjoita ratkaisuja, yksi per lappu.",
-        Round::VoteSolutions => "Napauta laittaaksesi pisteitä ratkaisuihin.",
+        Round::Reframe => "Ehdota kysymystä, joka alkaa sanoilla ”Miten voisimme …”.",
+        Round::Solutions => "Kirjoita ratkaisuja, yksi kuhunkin lappuun.",
+        Round::VoteSolutions => "Jaa pisteesi ratkaisuille napauttamalla.",
         Round::EffortImpact => "Arvioi jokaisen ratkaisun työmäärä ja vaikutus.",
         Round::Actions => "Katso isoa näyttöä, kun päätämme toimenpiteistä.",
         Round::Summary => "Valmista! Tässä on toimenpidelista.",
@@ -979,16 +979,16 @@ pub static FI: Texts = Texts {
     quadrant_name: |q| match q {
         Quadrant::QuickWin => "Nopeat voitot",
         Quadrant::BigBet => "Isot panostukset",
-        Quadrant::FillIn => "Täytteet",
-        Quadrant::Thankless => "Kiittämättömät",
+        Quadrant::FillIn => "Pikkujutut",
+        Quadrant::Thankless => "Ei vaivan arvoista",
     },
-    start_jam: "Aloita jam",
+    start_jam: "Aloita työpaja",
     next_round: "Seuraava kierros",
     previous_round: "Takaisin",
-    pause: "Tauko",
+    pause: "Keskeytä",
     resume: "Jatka",
     add_minute: "+1 min",
-    time_up: "Aika on loppu!",
+    time_up: "Aika loppui!",
     round_of: |n| format!("Kierros {n}/11"),
     problem_of: |a, b| format!("Ongelma {a}/{b}"),
     look_at_screen: "Katso isoa näyttöä.",
@@ -997,11 +997,11 @@ pub static FI: Texts = Texts {
 
     settings: "Asetukset",
     working_round_label: "Aloita kierroksella ”Mikä toimii?”",
-    minutes_label: |r| format!("Minuutit: {}", (FI.round_name)(r)),
+    minutes_label: |r| format!("Aika minuutteina: {}", (FI.round_name)(r)),
     problem_dots_label: "Pisteitä per henkilö, ongelmat",
     solution_dots_label: "Pisteitä per henkilö, ratkaisut",
-    problems_to_take_label: "Eteenpäin vietävät ongelmat",
-    matrix_size_label: "Ratkaisuja matriisissa",
+    problems_to_take_label: "Eteenpäin vietäviä ongelmia",
+    matrix_size_label: "Ratkaisuja nelikentässä",
     room_size_label: "Paikkoja (enintään näin moni voi liittyä)",
     joining_label: "Kuka saa liittyä",
     joining_choice: |j| match j {
@@ -1010,12 +1010,12 @@ pub static FI: Texts = Texts {
         Joining::Closed => "Ei enää kukaan",
     },
     joining_link_only: "Liity skannaamalla QR-koodi.",
-    joining_closed: "Jamiin ei oteta uusia osallistujia.",
-    send_link: "Linkki osallistujille lähetettäväksi",
-    host_key_heading: "Fasilitaattorilinkki",
-    host_key_explained: "Avaa linkki toisella laitteella ohjataksesi jamia myös sieltä: apufasilitaattori tai uusi tietokone, jos tämä lakkaa toimimasta. Älä näytä sitä huoneelle. Uusi linkki sulkee vanhan.",
-    host_key_make: "Luo fasilitaattorilinkki",
-    host_key_renew: "Uusi linkki (vanha lakkaa toimimasta)",
+    joining_closed: "Työpajaan ei enää oteta uusia osallistujia.",
+    send_link: "Linkki, jonka voit lähettää osallistujille",
+    host_key_heading: "Vetäjän linkki",
+    host_key_explained: "Avaa linkki toisella laitteella, niin työpajaa voi ohjata myös sieltä – esimerkiksi toisen vetäjän laitteelta tai uudelta tietokoneelta, jos tämä lakkaa toimimasta. Älä näytä linkkiä osallistujille. Uusi linkki korvaa vanhan, eikä vanha enää toimi.",
+    host_key_make: "Luo vetäjän linkki",
+    host_key_renew: "Luo uusi linkki (vanha lakkaa toimimasta)",
     lock_label: "Lukitse kirjoittaminen, kun aika loppuu",
     save: "Tallenna",
     saved: "Tallennettu.",
@@ -1037,7 +1037,7 @@ pub static FI: Texts = Texts {
     },
 
     reveal_all: "Näytä kaikki",
-    reveal_author: "Näytä laput:",
+    reveal_author: "Näytä henkilön laput:",
     dots_left: |n| match n {
         1 => "1 piste jäljellä".into(),
         n => format!("{n} pistettä jäljellä"),
@@ -1054,7 +1054,7 @@ pub static FI: Texts = Texts {
     move_up: "Ylös",
     move_down: "Alas",
     hmw_chosen: "Kysymyksemme",
-    use_this: "Käytä",
+    use_this: "Käytä tätä",
     hmw_edit_label: "Kysymys, jota viemme eteenpäin",
     effort: "Työmäärä",
     impact: "Vaikutus",
@@ -1062,8 +1062,8 @@ pub static FI: Texts = Texts {
     high: "Suuri",
     suggested: "Ehdotus",
     tied_off_matrix: |n| match n {
-        1 => "Yhtä monta ääntä kuin 1 matriisin ulkopuolelle jääneellä ratkaisulla".into(),
-        n => format!("Yhtä monta ääntä kuin {n} matriisin ulkopuolelle jääneellä ratkaisulla"),
+        1 => "Yhtä monta ääntä sai myös 1 nelikentän ulkopuolelle jäänyt ratkaisu".into(),
+        n => format!("Yhtä monta ääntä sai myös {n} nelikentän ulkopuolelle jäänyttä ratkaisua"),
     },
     ratings_count: |n| match n {
         1 => "1 arvio".into(),
@@ -1082,13 +1082,13 @@ pub static FI: Texts = Texts {
     no_actions: "Ei vielä toimenpiteitä.",
     date_label: "Päivämäärä",
     votes_label: "Äänet",
-    quadrant_label: "Nelikenttä",
+    quadrant_label: "Lohko",
     priority_label: "Prioriteetti",
-    order_note: "Järjestys: ensin nopeat voitot, sitten isot panostukset, täytteet ja kiittämättömät. Saman nelikentän sisällä ensin suurempi arvioitu vaikutus, sitten enemmän ääniä, sitten ensin kirjoitettu ratkaisu.",
+    order_note: "Järjestys: ensin nopeat voitot, sitten isot panostukset, pikkujutut ja lopuksi ne, jotka eivät ole vaivan arvoisia. Saman lohkon sisällä ensin suurin arvioitu vaikutus, sitten eniten ääniä ja lopuksi aiemmin kirjoitettu ratkaisu.",
     problems_heading: "Ongelmat ja ratkaisut",
     all_notes_heading: "Kaikki laput",
     author_label: "Kirjoittaja",
-    download_heading: "Ota tulokset mukaan",
+    download_heading: "Lataa tulokset",
     download_markdown: "Markdown",
     download_csv_excel: "CSV Exceliin",
     download_csv_plain: "CSV (pilkut)",
@@ -1096,7 +1096,7 @@ pub static FI: Texts = Texts {
     print_page: "Tulosta / PDF",
     include_notes: "Ota mukaan kaikki laput ja äänet",
     share_link_button: "Luo jakolinkki",
-    share_link_label: "Lukulinkki tuloksiin:",
+    share_link_label: "Linkki tulosten katseluun:",
     print_button: "Tulosta",
 };
 
