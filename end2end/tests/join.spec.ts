@@ -77,7 +77,7 @@ test("bad input gets a clear message and a stranger cannot open the facilitator 
   for (const [typed, message] of [
     ["BC", "Koden har 6 bokstäver."],
     ["BCDFG1", "Koden har bara bokstäver, inga siffror eller vokaler. Kontrollera den på skärmen."],
-    [code === "BBBBBB" ? "CCCCCC" : "BBBBBB", "Ingen jam har den koden. Kontrollera den på skärmen."],
+    [code === "BBBBBB" ? "CCCCCC" : "BBBBBB", "Inget jam har den koden. Kontrollera den på skärmen."],
   ]) {
     await p.getByLabel("Kod").fill(typed);
     await p.getByRole("button", { name: "Gå med" }).click();
@@ -87,7 +87,7 @@ test("bad input gets a clear message and a stranger cannot open the facilitator 
 
   const response = await p.goto(`/host/${code}`);
   expect(response!.status()).toBe(403);
-  await expect(p.getByRole("alert")).toHaveText("Bara facilitatorn kan göra det.");
+  await expect(p.getByRole("alert")).toHaveText("Bara processledaren kan göra det.");
   await host.reload();
   await expect(host.getByText("Ingen har gått med ännu.")).toBeVisible();
 });
@@ -96,7 +96,7 @@ test("the language switch works in place and is remembered", async ({ browser })
   const page = await (await phone(browser)).newPage();
   await page.goto("/");
   await hydrated(page);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Starta en jam");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Starta ett jam");
   await page.evaluate(() => ((window as any).__sameDocument = true));
   await page.getByRole("link", { name: "English" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Start a jam");
@@ -105,7 +105,7 @@ test("the language switch works in place and is remembered", async ({ browser })
   await page.reload();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Start a jam");
   await page.getByRole("link", { name: "Suomi" }).click();
-  await expect(page.getByRole("button", { name: "Luo jam" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Luo työpaja" })).toBeVisible();
 });
 
 test("a jam open to its link only turns away a typed code and lets the link in", async ({ browser }) => {

@@ -64,8 +64,8 @@ test("settings skip the optional round and change budgets; the timer pauses, res
 test("the facilitator link lets a second device drive the jam", async ({ browser }) => {
   const host = await (await projector(browser)).newPage();
   await createJam(host, "Reservdator");
-  await host.getByText("Facilitatorlänk", { exact: true }).click();
-  await host.getByRole("button", { name: "Skapa facilitatorlänk" }).click();
+  await host.getByText("Processledarlänk", { exact: true }).click();
+  await host.getByRole("button", { name: "Skapa processledarlänk" }).click();
   const link = host.getByTestId("host-link");
   await expect(link).toHaveText(/\/host\/[A-Z]{6}\?key=[0-9a-f]{32}$/);
   const url = (await link.textContent())!;

@@ -329,7 +329,7 @@ async fn language_follows_the_cookie_then_the_browser() {
     assert_eq!(switch.status(), StatusCode::SEE_OTHER);
     assert_eq!(switch.headers()["location"], "/join");
     assert!(
-        page(Some("en")).await.contains("Aloita jam"),
+        page(Some("en")).await.contains("Aloita työpaja"),
         "the cookie wins"
     );
     let hostile = browser.get("/lang/en?to=//evil.example").await;

@@ -237,9 +237,9 @@ Datum: 2026-11-27 · Kod: BCDFGH
 | # | Första steg | Ansvarig | Klart senast | Kvadrant | Lösning | Problem |
 |---|---|---|---|---|---|---|
 | 1 | Ring bussbolaget, fråga om pris | Åsa Öberg | 2026-12-11 | Snabba vinster | Skolbuss; gratis för alla (4 röster) | Skolan, "långt" bort (3 röster) |
-| 2 | =HYPERLINK\("x"\) | \-1 | 2026-12-11 | Otacksamt | =cmd\|' /C calc'\!A0 (1 röst) | Skolan, "långt" bort (3 röster) |
+| 2 | =HYPERLINK\("x"\) | \-1 | 2026-12-11 | Inte värt mödan | =cmd\|' /C calc'\!A0 (1 röst) | Skolan, "långt" bort (3 röster) |
 
-Ordning: snabba vinster först, sedan stora satsningar, utfyllnad och otacksamt. Inom samma kvadrant går högre bedömd effekt först, sedan fler röster, sedan den lösning som skrevs först.
+Ordning: snabba vinster först, sedan stora satsningar, småfix och sist det som inte är värt mödan. Inom samma kvadrant kommer högst bedömd effekt först, sedan flest röster och sedan den lösning som skrevs först.
 
 ## Problem och lösningar
 
@@ -248,7 +248,7 @@ Ordning: snabba vinster först, sedan stora satsningar, utfyllnad och otacksamt.
 **Fråga:** Hur skulle vi kunna korta skolvägen?
 
 - Skolbuss; gratis för alla — 4 röster — Snabba vinster (Insats 1.5, Effekt 4.5)
-- =cmd\|' /C calc'\!A0 — 1 röst — Otacksamt
+- =cmd\|' /C calc'\!A0 — 1 röst — Inte värt mödan
 
 ## Alla lappar
 
@@ -276,7 +276,7 @@ fn csv_for_excel_is_exact() {
         "\u{FEFF}",
         "\"Prioritet\";\"Första steg\";\"Ansvarig\";\"Klart senast\";\"Kvadrant\";\"Lösning\";\"Röster\";\"Problem\";\"Röster\";\"Fråga\"\r\n",
         "1;\"Ring bussbolaget, fråga om pris\";\"Åsa Öberg\";2026-12-11;\"Snabba vinster\";\"Skolbuss; gratis för alla\";4;\"Skolan, \"\"långt\"\" bort\";3;\"Hur skulle vi kunna korta skolvägen?\"\r\n",
-        "2;\"'=HYPERLINK(\"\"x\"\")\";\"'-1\";2026-12-11;\"Otacksamt\";\"'=cmd|' /C calc'!A0\";1;\"Skolan, \"\"långt\"\" bort\";3;\"Hur skulle vi kunna korta skolvägen?\"\r\n",
+        "2;\"'=HYPERLINK(\"\"x\"\")\";\"'-1\";2026-12-11;\"Inte värt mödan\";\"'=cmd|' /C calc'!A0\";1;\"Skolan, \"\"långt\"\" bort\";3;\"Hur skulle vi kunna korta skolvägen?\"\r\n",
     );
     assert_eq!(csv(&export, CsvStyle::Excel), expected);
 }
@@ -302,7 +302,7 @@ fn json_is_exact_and_reads_back() {
         "code": "BCDFGH",
         "language": "sv",
         "participants": 2,
-        "order": "Ordning: snabba vinster först, sedan stora satsningar, utfyllnad och otacksamt. Inom samma kvadrant går högre bedömd effekt först, sedan fler röster, sedan den lösning som skrevs först.",
+        "order": "Ordning: snabba vinster först, sedan stora satsningar, småfix och sist det som inte är värt mödan. Inom samma kvadrant kommer högst bedömd effekt först, sedan flest röster och sedan den lösning som skrevs först.",
         "actions": [
             {"priority": 1, "first_step": "Ring bussbolaget, fråga om pris", "owner": "Åsa Öberg", "due": "2026-12-11",
              "quadrant": "QuickWin", "solution": "Skolbuss; gratis för alla", "solution_votes": 4,
