@@ -9,6 +9,7 @@ pub mod export;
 pub mod i18n;
 pub mod live;
 pub mod locale;
+pub mod network;
 pub mod pages;
 pub mod rounds;
 #[cfg(feature = "ssr")]

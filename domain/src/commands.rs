@@ -103,10 +103,15 @@ pub enum ParticipantCommand {
     WithdrawVote {
         note: Uuid,
     },
+    /// Effort/impact: this phone's rating of a solution, one scale or both. A scale left out
+    /// keeps what this phone gave it before (the middle of the scale if nothing), so two quick
+    /// taps on a slow network, one per scale, cannot undo each other.
     Rate {
         solution: Uuid,
-        effort: u8,
-        impact: u8,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        effort: Option<u8>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        impact: Option<u8>,
     },
 }
 
@@ -443,14 +448,25 @@ impl Jam {
                     return Err(JamError::NotOnMatrix);
                 }
                 let range = Rating::MIN..=Rating::MAX;
-                if !range.contains(&effort) || !range.contains(&impact) {
+                let given = [effort, impact];
+                if given.iter().all(Option::is_none)
+                    || given.iter().flatten().any(|v| !range.contains(v))
+                {
                     return Err(JamError::BadRating);
                 }
+                let before = self
+                    .ratings
+                    .iter()
+                    .find(|r| r.rater == me && r.solution == solution);
                 let rating = Rating {
                     rater: me,
                     solution,
-                    effort,
-                    impact,
+                    effort: effort
+                        .or(before.map(|r| r.effort))
+                        .unwrap_or(Rating::MIDDLE),
+                    impact: impact
+                        .or(before.map(|r| r.impact))
+                        .unwrap_or(Rating::MIDDLE),
                 };
                 upsert(
                     &mut self.ratings,

@@ -50,6 +50,8 @@ pub struct Rating {
 impl Rating {
     pub const MIN: u8 = 1;
     pub const MAX: u8 = 5;
+    /// What a scale counts as until the phone gives it.
+    pub const MIDDLE: u8 = 3;
 }
 
 /// A concrete first step for a solution.

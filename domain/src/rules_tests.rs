@@ -195,8 +195,8 @@ fn stages() -> Vec<Walk> {
         1,
         ParticipantCommand::Rate {
             solution: solutions[0],
-            effort: 2,
-            impact: 5,
+            effort: Some(2),
+            impact: Some(5),
         },
     );
     stages.push(w.clone());
@@ -290,7 +290,7 @@ enum Op {
     Delete(usize, usize),
     Vote(usize, usize),
     Withdraw(usize, usize),
-    Rate(usize, usize, u8, u8),
+    Rate(usize, usize, Option<u8>, Option<u8>),
 }
 
 fn any_op() -> impl Strategy<Value = Op> {
@@ -311,7 +311,7 @@ fn any_op() -> impl Strategy<Value = Op> {
         1 => which.clone().prop_map(Op::RemoveAction),
         1 => Just(Op::AddTime),
         1 => Just(Op::Pause),
-        1 => Just(Op::Resume),
+        2 => Just(Op::Resume),
         1 => Just(Op::Reveal),
         2 => (0i64..1200).prop_map(Op::Wait),
         3 => who.clone().prop_map(Op::Write),
@@ -319,7 +319,9 @@ fn any_op() -> impl Strategy<Value = Op> {
         1 => (who.clone(), which.clone()).prop_map(|(p, i)| Op::Delete(p, i)),
         3 => (who.clone(), which.clone()).prop_map(|(p, i)| Op::Vote(p, i)),
         1 => (who.clone(), which.clone()).prop_map(|(p, i)| Op::Withdraw(p, i)),
-        2 => (who, which, 1u8..=5, 1u8..=5).prop_map(|(p, i, e, m)| Op::Rate(p, i, e, m)),
+        // One scale or both, as a phone sends them; neither is refused.
+        2 => (who, which, proptest::option::of(1u8..=5), proptest::option::of(1u8..=5))
+            .prop_map(|(p, i, e, m)| Op::Rate(p, i, e, m)),
     ]
 }
 
@@ -484,8 +486,8 @@ impl Walk {
         } else {
             ParticipantCommand::Rate {
                 solution,
-                effort: (i % 5) as u8 + 1,
-                impact: (p % 5) as u8 + 1,
+                effort: Some((i % 5) as u8 + 1),
+                impact: Some((p % 5) as u8 + 1),
             }
         };
         Some((self.people[p], command.into()))
@@ -1000,8 +1002,9 @@ proptest! {
         })?;
     }
 
-    /// A rating replaces the rater's own earlier rating of that solution, or is added; every
-    /// other rating stays as it was.
+    /// A rating replaces the rater's own earlier rating of that solution, or is added; a scale
+    /// it leaves out keeps the rater's earlier value (the middle if none); every other rating
+    /// stays as it was.
     #[test]
     fn a_rating_replaces_only_the_raters_own((start, ops) in walk_strategy()) {
         walk(start, &ops, |before, op, answer, after| {
@@ -1010,7 +1013,16 @@ proptest! {
             };
             let (Op::Rate(p, ..) | Op::Work(p, _)) = op else { return Ok(()) };
             let rater = before.participant(*p);
-            let rating = Rating { rater, solution: *solution, effort: *effort, impact: *impact };
+            let earlier = before.jam.ratings.iter().find(|r| r.rater == rater && r.solution == *solution);
+            let kept = |given: Option<u8>, was: fn(&Rating) -> u8| {
+                given.or(earlier.map(was)).unwrap_or(Rating::MIDDLE)
+            };
+            let rating = Rating {
+                rater,
+                solution: *solution,
+                effort: kept(*effort, |r| r.effort),
+                impact: kept(*impact, |r| r.impact),
+            };
             let others = |jam: &Jam| -> Vec<Rating> {
                 jam.ratings.iter().copied().filter(|r| r.rater != rater || r.solution != *solution).collect()
             };
@@ -1374,8 +1386,8 @@ fn a_note_in_use_stays_as_it_is() {
         2,
         ParticipantCommand::Rate {
             solution: rated,
-            effort: 1,
-            impact: 1,
+            effort: Some(1),
+            impact: Some(1),
         },
     );
     w.host(previous_round(&w.jam));

@@ -124,8 +124,8 @@ fn progress_counts_notes_when_writing_dots_when_voting_and_ratings_when_rating()
             room.people[who],
             ParticipantCommand::Rate {
                 solution,
-                effort: 2,
-                impact: 4,
+                effort: Some(2),
+                impact: Some(4),
             },
         )
         .unwrap();
@@ -242,8 +242,8 @@ fn the_action_list_is_ordered_by_quadrant_impact_votes_and_writing_order() {
             room.people[0],
             ParticipantCommand::Rate {
                 solution,
-                effort,
-                impact,
+                effort: Some(effort),
+                impact: Some(impact),
             },
         )
         .unwrap();

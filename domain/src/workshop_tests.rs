@@ -227,8 +227,8 @@ fn a_whole_jam_from_lobby_to_summary() {
         p0,
         ParticipantCommand::Rate {
             solution: fair,
-            effort: 2,
-            impact: 5,
+            effort: Some(2),
+            impact: Some(5),
         },
     )
     .unwrap();
@@ -236,8 +236,8 @@ fn a_whole_jam_from_lobby_to_summary() {
         p1,
         ParticipantCommand::Rate {
             solution: fair,
-            effort: 1,
-            impact: 4,
+            effort: Some(1),
+            impact: Some(4),
         },
     )
     .unwrap();
@@ -246,11 +246,23 @@ fn a_whole_jam_from_lobby_to_summary() {
             p1,
             ParticipantCommand::Rate {
                 solution: fair,
-                effort: 0,
-                impact: 4
+                effort: Some(0),
+                impact: Some(4)
             }
         ),
         Err(JamError::BadRating)
+    );
+    assert_eq!(
+        room.by(
+            p1,
+            ParticipantCommand::Rate {
+                solution: fair,
+                effort: None,
+                impact: None
+            }
+        ),
+        Err(JamError::BadRating),
+        "a rating that gives neither scale is refused"
     );
     room.host(HostCommand::Place {
         solution: fair,
@@ -530,8 +542,8 @@ pub(crate) fn command_for(room: &Room, who: usize, what: u8, which: usize) -> Co
             6 => ParticipantCommand::WithdrawVote { note }.into(),
             7 => ParticipantCommand::Rate {
                 solution: note,
-                effort: 2,
-                impact: 4,
+                effort: Some(2),
+                impact: Some(4),
             }
             .into(),
             // Someone else trying the facilitator's buttons.

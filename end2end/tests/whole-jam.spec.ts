@@ -205,12 +205,16 @@ async function wholeJam(browser: Browser, sites: Sites = {}) {
 
   // 9. Effort and impact: phones rate, the room places.
   await next("Insats och effekt");
+  // Effort then impact in quick succession: each tap sends its own scale only, so the second
+  // cannot undo the first even when it leaves before the first one's answer is back.
   const rate = async (p: Page, text: string, effort: number, impact: number) => {
     const row = item(p.getByTestId("ratings"), text);
-    await row.locator("fieldset", { hasText: "Insats" }).getByRole("button", { name: String(effort), exact: true }).click();
-    await expect(row.locator("fieldset", { hasText: "Insats" }).getByRole("button", { name: String(effort), exact: true })).toHaveAttribute("aria-pressed", "true");
-    await row.locator("fieldset", { hasText: "Effekt" }).getByRole("button", { name: String(impact), exact: true }).click();
-    await expect(row.locator("fieldset", { hasText: "Effekt" }).getByRole("button", { name: String(impact), exact: true })).toHaveAttribute("aria-pressed", "true");
+    const button = (scale: string, v: number) =>
+      row.locator("fieldset", { hasText: scale }).getByRole("button", { name: new RegExp(`^${scale} ${v}\\b`) });
+    await button("Insats", effort).click();
+    await button("Effekt", impact).click();
+    await expect(button("Insats", effort)).toHaveAttribute("aria-pressed", "true");
+    await expect(button("Effekt", impact)).toHaveAttribute("aria-pressed", "true");
   };
   await rate(anna, "Skolbuss", 2, 5);
   await rate(bo, "Skolbuss", 1, 4);

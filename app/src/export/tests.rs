@@ -164,8 +164,8 @@ fn built_jam() -> Jam {
         asa,
         ParticipantCommand::Rate {
             solution: bus,
-            effort: 2,
-            impact: 5,
+            effort: Some(2),
+            impact: Some(5),
         }
         .into(),
     );
@@ -174,8 +174,8 @@ fn built_jam() -> Jam {
         orjan,
         ParticipantCommand::Rate {
             solution: bus,
-            effort: 1,
-            impact: 4,
+            effort: Some(1),
+            impact: Some(4),
         }
         .into(),
     );

@@ -57,6 +57,15 @@ pub fn HostPage() -> impl IntoView {
 fn HostScreenView(screen: HostScreen, current: Signal<JamView>) -> impl IntoView {
     // Rebuild the body only when the round changes, so typing is not interrupted by updates.
     let round = Memo::new(move |_| current.get().round);
+    // A new round opens at the top, with its name and clock in view of the room.
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |before: Option<Round>| {
+        let now = round.get();
+        if before.is_some_and(|b| b != now) {
+            window().scroll_to_with_x_and_y(0.0, 0.0);
+        }
+        now
+    });
     view! {
         // The version shown, so a test can tell that a change has arrived before it checks
         // that something is absent.

@@ -9,7 +9,7 @@ use crate::locale::use_texts;
 use crate::rounds::actions::ActionList;
 use crate::rounds::commands::{provide_commands, CommandError};
 use crate::rounds::controls::FocusLine;
-use crate::rounds::countdown::{Alarm, Countdown};
+use crate::rounds::countdown::{Alarm, Countdown, TimeLeft};
 use crate::rounds::matrix::PhoneRating;
 use crate::rounds::prioritize::Ranking;
 use crate::rounds::revealed;
@@ -62,21 +62,59 @@ fn PhoneScreen(current: Signal<JamView>) -> impl IntoView {
     let t = use_texts();
     let round = Memo::new(move |_| current.get().round);
     let timer = Signal::derive(move || current.get().timer);
-    let clock_ms = Signal::derive(move || current.get().clock_ms);
+    let left = TimeLeft::new(timer, Signal::derive(move || current.get().clock_ms));
+    provide_context(left);
+    let time_up = left.is_up();
+    let dots_left = move || current.get().dots_left;
     view! {
         <main class="page narrow phone" data-version=move || current.get().version>
             <Show when=move || round.get() != Round::Lobby>
+                // Stays at the top while the page scrolls: the round, the clock, the dots left.
                 <header class="phone-round">
-                    <p class="round-name" data-testid="round-name">{move || (t.get().round_name)(round.get())}</p>
-                    <Countdown timer clock_ms alarm=Alarm::Vibrate/>
+                    <div class="phone-round-text">
+                        <h1 class="round-name" data-testid="round-name">{move || (t.get().round_name)(round.get())}</h1>
+                        {move || dots_left().map(|d| view! {
+                            <p class="dots-left" data-testid="dots-left">{(t.get().dots_left)(d)}</p>
+                        })}
+                    </div>
+                    <Countdown left timer alarm=Alarm::Vibrate/>
                 </header>
+                <p class="phone-topic">{move || current.get().topic}</p>
+                <Show when=move || time_up.get()>
+                    <p class="time-up-banner" role="alert" data-testid="time-up">{move || t.get().time_up}</p>
+                </Show>
                 <p class="do-now" data-testid="do-now">{move || (t.get().phone_instruction)(round.get())}</p>
+                <PhoneDone current/>
                 <FocusLine current/>
             </Show>
             <CommandError/>
             {move || phone_body(round.get(), current)}
             <MyName current/>
         </main>
+    }
+}
+
+/// "Done — look at the screen" once this phone has nothing left to do in the round: every dot
+/// placed, or every solution rated on both scales.
+#[component]
+fn PhoneDone(current: Signal<JamView>) -> impl IntoView {
+    let t = use_texts();
+    let done = move || {
+        current.with(|v| match v.round {
+            Round::VoteProblems | Round::VoteSolutions => v.dots_left == Some(0),
+            Round::EffortImpact => {
+                !v.matrix.is_empty()
+                    && v.matrix
+                        .iter()
+                        .all(|i| i.my_rating.is_some_and(|(e, m)| e > 0 && m > 0))
+            }
+            _ => false,
+        })
+    };
+    view! {
+        <Show when=done>
+            <p class="status-card done" role="status" data-testid="phone-done">{move || t.get().done_look_up}</p>
+        </Show>
     }
 }
 

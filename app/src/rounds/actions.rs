@@ -72,7 +72,19 @@ pub fn HostActions(current: Signal<JamView>) -> impl IntoView {
                                 {move || t.get().due}
                                 <input name="due" required type="date" prop:value=move || due.get() on:input=move |ev| due.set(event_target_value(&ev))/>
                             </label>
-                            <button type="submit" class="button primary">{move || t.get().save_action}</button>
+                            <div class="note-actions">
+                                <button type="submit" class="button primary">{move || t.get().save_action}</button>
+                                {action.is_some().then(|| view! {
+                                    <button
+                                        type="button"
+                                        class="button danger"
+                                        data-testid="remove-action"
+                                        on:click=move |_| commands.send(HostCommand::RemoveAction { solution: id })
+                                    >
+                                        {move || t.get().remove_action}
+                                    </button>
+                                })}
+                            </div>
                         </form>
                     }
                 }

@@ -11,6 +11,7 @@ use leptos::prelude::*;
 #[derive(Clone, Copy)]
 pub struct Commands {
     action: Action<Command, Result<u64, AppError>>,
+    code: StoredValue<String>,
 }
 
 /// How long to wait before each new try of a command that got no answer: about seven seconds
@@ -19,15 +20,22 @@ const RETRY_WAITS_MS: [i32; 4] = [400, 900, 2_000, 4_000];
 
 /// Makes the command sender of the jam with `code` available to the screen below.
 pub fn provide_commands(code: String) {
-    let action = Action::new(move |command: &Command| send(code.clone(), command.clone()));
-    provide_context(Commands { action });
+    let sent_to = code.clone();
+    let action = Action::new(move |command: &Command| {
+        deliver(sent_to.clone(), uuid::Uuid::new_v4(), command.clone())
+    });
+    provide_context(Commands {
+        action,
+        code: StoredValue::new(code),
+    });
 }
 
-/// Sends `command`, trying again when the answer was lost on the way or the server could not
-/// save it. Every try carries the same id, so the server applies the command once however many
-/// tries reach it; a refusal (wrong round, no dots left) is final and is not tried again.
-async fn send(code: String, command: Command) -> Result<u64, AppError> {
-    let id = uuid::Uuid::new_v4();
+/// Sends `command` with the id `id`, trying again when the answer was lost on the way or the
+/// server could not save it. Every try carries the same id, so the server applies the command
+/// once however many tries reach it (and a caller that tries again later with the same id,
+/// e.g. once the network is back, is just as safe); a refusal (wrong round, no dots left) is
+/// final and is not tried again.
+pub async fn deliver(code: String, id: uuid::Uuid, command: Command) -> Result<u64, AppError> {
     let mut waits = RETRY_WAITS_MS.into_iter();
     loop {
         let answer = send_command(code.clone(), id, command.clone()).await;
@@ -72,6 +80,11 @@ impl Commands {
     pub fn error(self) -> Signal<Option<AppError>> {
         let action = self.action;
         Signal::derive(move || action.value().get().and_then(Result::err))
+    }
+
+    /// The jam the commands go to.
+    pub fn code(self) -> String {
+        self.code.get_value()
     }
 
     pub fn pending(self) -> Signal<bool> {

@@ -2,7 +2,7 @@
 //! the settings (timeboxes, budgets, how many problems and solutions go forward).
 
 use super::commands::use_commands;
-use super::countdown::{Alarm, Countdown};
+use super::countdown::{Alarm, Countdown, TimeLeft};
 use super::export::absolute;
 use crate::domain::{HostCommand, JamView, Joining, Round, Settings};
 use crate::locale::use_texts;
@@ -14,7 +14,7 @@ pub fn RoundBar(current: Signal<JamView>, alarm: Alarm) -> impl IntoView {
     let t = use_texts();
     let round = move || current.get().round;
     let timer = Signal::derive(move || current.get().timer);
-    let clock_ms = Signal::derive(move || current.get().clock_ms);
+    let left = TimeLeft::new(timer, Signal::derive(move || current.get().clock_ms));
     view! {
         <header class="round-bar">
             <div class="round-text">
@@ -28,10 +28,11 @@ pub fn RoundBar(current: Signal<JamView>, alarm: Alarm) -> impl IntoView {
                     }}
                 </p>
                 <h1 data-testid="round-name">{move || (t.get().round_name)(round())}</h1>
+                <p class="round-topic" data-testid="round-topic">{move || current.get().topic}</p>
                 <p class="instruction">{move || (t.get().room_instruction)(round())}</p>
                 <FocusLine current/>
             </div>
-            <Countdown timer clock_ms alarm/>
+            <Countdown left timer alarm/>
         </header>
     }
 }
@@ -60,7 +61,8 @@ pub fn FocusLine(current: Signal<JamView>) -> impl IntoView {
     }
 }
 
-/// Back, pause/resume, +1 min, next.
+/// Back, pause/resume, +1 min, next: a slim bar fixed to the bottom of the screen, so the
+/// room's view never scrolls away to reach it; and the same from the keyboard.
 #[component]
 pub fn FacilitatorControls(current: Signal<JamView>) -> impl IntoView {
     let t = use_texts();
@@ -71,8 +73,9 @@ pub fn FacilitatorControls(current: Signal<JamView>) -> impl IntoView {
     let shown = move || current.with_untracked(|v| v.round);
     let running = move || current.get().timer.is_some_and(|t| t.running());
     let has_timer = move || current.get().timer.is_some();
+    use_shortcuts(current);
     view! {
-        <nav class="controls">
+        <nav class="controls" aria-label=move || t.get().shortcuts title=move || t.get().shortcuts>
             <button
                 class="button secondary"
                 disabled=move || round() == Round::Lobby
@@ -105,6 +108,84 @@ pub fn FacilitatorControls(current: Signal<JamView>) -> impl IntoView {
             </button>
         </nav>
     }
+}
+
+/// What a key does on the facilitator's screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shortcut {
+    Next,
+    Back,
+    PauseOrResume,
+    AddMinute,
+}
+
+impl Shortcut {
+    /// The shortcut of a key (`KeyboardEvent.key`), unless a modifier is held.
+    pub fn of(key: &str, modified: bool) -> Option<Self> {
+        if modified {
+            return None;
+        }
+        match key {
+            "ArrowRight" | " " | "PageDown" => Some(Self::Next),
+            "ArrowLeft" | "PageUp" => Some(Self::Back),
+            "p" | "P" => Some(Self::PauseOrResume),
+            "+" => Some(Self::AddMinute),
+            _ => None,
+        }
+    }
+
+    /// The command, given the round the screen shows and its timer; none when it would do
+    /// nothing (no timer to pause, nothing after the summary).
+    pub fn command(self, view: &JamView) -> Option<HostCommand> {
+        let from = view.round;
+        match self {
+            Self::Next => (from != Round::Summary).then_some(HostCommand::NextRound { from }),
+            Self::Back => (from != Round::Lobby).then_some(HostCommand::PreviousRound { from }),
+            Self::PauseOrResume => view.timer.map(|timer| {
+                if timer.running() {
+                    HostCommand::PauseTimer
+                } else {
+                    HostCommand::ResumeTimer
+                }
+            }),
+            Self::AddMinute => view.timer.map(|_| HostCommand::AddTime { secs: 60 }),
+        }
+    }
+}
+
+/// The facilitator's keys (→ or Space next, ← back, P pause, + one minute), except while
+/// typing in a field or on a focused button or link (where Space is the browser's own).
+fn use_shortcuts(current: Signal<JamView>) {
+    #[cfg(feature = "hydrate")]
+    {
+        use wasm_bindgen::JsCast;
+        let commands = use_commands();
+        let handle = window_event_listener(leptos::ev::keydown, move |ev| {
+            let typing = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .is_some_and(|el| {
+                    matches!(
+                        el.tag_name().as_str(),
+                        "INPUT" | "TEXTAREA" | "SELECT" | "BUTTON" | "A" | "SUMMARY"
+                    ) || el.closest("[contenteditable]").ok().flatten().is_some()
+                });
+            let modified = ev.ctrl_key() || ev.alt_key() || ev.meta_key();
+            if typing || ev.repeat() {
+                return;
+            }
+            let Some(shortcut) = Shortcut::of(&ev.key(), modified) else {
+                return;
+            };
+            if let Some(command) = current.with_untracked(|v| shortcut.command(v)) {
+                ev.prevent_default();
+                commands.send(command);
+            }
+        });
+        on_cleanup(move || handle.remove());
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = current;
 }
 
 /// Every setting, editable before and during the jam.
@@ -291,4 +372,62 @@ fn read_settings(ev: &leptos::ev::SubmitEvent) -> Option<crate::domain::Settings
                 .map(|(choice, _)| choice)
         }),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::view::TimerView;
+
+    #[test]
+    fn keys_give_the_facilitators_commands_and_nothing_when_they_would_do_nothing() {
+        let jam = crate::domain::testing::jam();
+        let mut view =
+            crate::domain::JamView::for_person(&jam, jam.facilitator, chrono::Utc::now());
+        assert_eq!(Shortcut::of("ArrowRight", false), Some(Shortcut::Next));
+        assert_eq!(Shortcut::of(" ", false), Some(Shortcut::Next));
+        assert_eq!(Shortcut::of("ArrowLeft", false), Some(Shortcut::Back));
+        assert_eq!(Shortcut::of("P", false), Some(Shortcut::PauseOrResume));
+        assert_eq!(Shortcut::of("+", false), Some(Shortcut::AddMinute));
+        assert_eq!(
+            Shortcut::of("ArrowRight", true),
+            None,
+            "Alt+→ is the browser's"
+        );
+        assert_eq!(Shortcut::of("x", false), None);
+
+        view.round = Round::Lobby;
+        view.timer = None;
+        assert_eq!(Shortcut::Back.command(&view), None);
+        assert_eq!(Shortcut::PauseOrResume.command(&view), None);
+        assert_eq!(Shortcut::AddMinute.command(&view), None);
+        assert_eq!(
+            Shortcut::Next.command(&view),
+            Some(HostCommand::NextRound { from: Round::Lobby })
+        );
+
+        view.round = Round::Problems;
+        view.timer = Some(TimerView::Running { ends_at_ms: 1 });
+        assert_eq!(
+            Shortcut::PauseOrResume.command(&view),
+            Some(HostCommand::PauseTimer)
+        );
+        assert_eq!(
+            Shortcut::Back.command(&view),
+            Some(HostCommand::PreviousRound {
+                from: Round::Problems
+            })
+        );
+        view.timer = Some(TimerView::Paused { left_ms: 5 });
+        assert_eq!(
+            Shortcut::PauseOrResume.command(&view),
+            Some(HostCommand::ResumeTimer)
+        );
+        assert_eq!(
+            Shortcut::AddMinute.command(&view),
+            Some(HostCommand::AddTime { secs: 60 })
+        );
+        view.round = Round::Summary;
+        assert_eq!(Shortcut::Next.command(&view), None);
+    }
 }

@@ -14,42 +14,55 @@ pub enum Alarm {
     Vibrate,
 }
 
-/// `timer` is the round's timer and `clock_ms` the server's clock when the view was sent.
-#[component]
-pub fn Countdown(
-    timer: Signal<Option<TimerView>>,
-    clock_ms: Signal<i64>,
-    alarm: Alarm,
-) -> impl IntoView {
-    let t = use_texts();
-    // The server's clock minus this screen's, as seen when the latest view arrived; and this
-    // screen's clock, ticking. Both are set in the browser only: on the server the countdown
-    // shows the time left when the page was made.
-    let offset = RwSignal::new(0.0_f64);
-    let now = RwSignal::new(None::<f64>);
-    #[cfg(feature = "hydrate")]
-    {
-        Effect::new(move |_| {
-            let local = js_sys::Date::now();
-            offset.set(clock_ms.get() as f64 - local);
-            now.set(Some(local));
-        });
-        if let Ok(handle) = set_interval_with_handle(
-            move || now.set(Some(js_sys::Date::now())),
-            std::time::Duration::from_millis(250),
-        ) {
-            on_cleanup(move || handle.clear());
+/// Time left in the round, in milliseconds, on the server's clock (None: the round has no
+/// timer). `timer` is the round's timer and `clock_ms` the server's clock when the view was
+/// sent. Made once per screen; the countdown and anything that locks at time-up read it.
+#[derive(Clone, Copy)]
+pub struct TimeLeft(pub Signal<Option<i64>>);
+
+impl TimeLeft {
+    pub fn new(timer: Signal<Option<TimerView>>, clock_ms: Signal<i64>) -> Self {
+        // The server's clock minus this screen's, as seen when the latest view arrived; and
+        // this screen's clock, ticking. Both are set in the browser only: on the server the
+        // countdown shows the time left when the page was made.
+        let offset = RwSignal::new(0.0_f64);
+        let now = RwSignal::new(None::<f64>);
+        #[cfg(feature = "hydrate")]
+        {
+            Effect::new(move |_| {
+                let local = js_sys::Date::now();
+                offset.set(clock_ms.get() as f64 - local);
+                now.set(Some(local));
+            });
+            if let Ok(handle) = set_interval_with_handle(
+                move || now.set(Some(js_sys::Date::now())),
+                std::time::Duration::from_millis(250),
+            ) {
+                on_cleanup(move || handle.clear());
+            }
         }
+        Self(Signal::derive(move || {
+            let timer = timer.get()?;
+            let server_now = match now.get() {
+                Some(local) => (local + offset.get()) as i64,
+                None => clock_ms.get(),
+            };
+            Some(timer.left_ms(server_now))
+        }))
     }
-    let remaining = move || {
-        let timer = timer.get()?;
-        let server_now = match now.get() {
-            Some(local) => (local + offset.get()) as i64,
-            None => clock_ms.get(),
-        };
-        Some(timer.left_ms(server_now))
-    };
-    let is_up = Memo::new(move |_| remaining() == Some(0));
+
+    /// Whether the round's time has run out.
+    pub fn is_up(self) -> Memo<bool> {
+        let left = self.0;
+        Memo::new(move |_| left.get() == Some(0))
+    }
+}
+
+/// The countdown of `left`; `timer` says whether it runs or is paused.
+#[component]
+pub fn Countdown(left: TimeLeft, timer: Signal<Option<TimerView>>, alarm: Alarm) -> impl IntoView {
+    let t = use_texts();
+    let is_up = left.is_up();
     Effect::new(move |was_up: Option<bool>| {
         let up = is_up.get();
         if up && was_up == Some(false) {
@@ -58,7 +71,7 @@ pub fn Countdown(
         up
     });
     move || {
-        remaining().map(|ms| {
+        left.0.get().map(|ms| {
             let secs = (ms + 999) / 1000;
             let running = timer.get().is_some_and(|t| t.running());
             view! {
@@ -71,7 +84,16 @@ pub fn Countdown(
                     data-testid="countdown"
                 >
                     <span class="clock">{format!("{}:{:02}", secs / 60, secs % 60)}</span>
-                    {move || is_up.get().then(|| view! { <span class="time-up">{t.get().time_up}</span> })}
+                    // Paused and time-up said in words too, not by colour alone.
+                    {move || {
+                        if is_up.get() {
+                            Some(view! { <span class="clock-state time-up">{t.get().time_up}</span> })
+                        } else if !running {
+                            Some(view! { <span class="clock-state">{t.get().paused}</span> })
+                        } else {
+                            None
+                        }
+                    }}
                 </div>
             }
         })

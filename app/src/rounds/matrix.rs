@@ -6,6 +6,7 @@ use crate::domain::view::MatrixItem;
 use crate::domain::{HostCommand, JamView, ParticipantCommand, Quadrant, Rating};
 use crate::locale::use_texts;
 use leptos::prelude::*;
+use uuid::Uuid;
 
 #[component]
 pub fn HostMatrix(current: Signal<JamView>) -> impl IntoView {
@@ -73,6 +74,15 @@ pub fn HostMatrix(current: Signal<JamView>) -> impl IntoView {
                                             </button>
                                         })
                                         .collect_view()}
+                                    {item.quadrant.is_some().then(|| view! {
+                                        <button
+                                            class="button small danger"
+                                            data-testid="unplace"
+                                            on:click=move |_| commands.send(HostCommand::Place { solution: id, quadrant: None })
+                                        >
+                                            {move || t.get().remove_from_matrix}
+                                        </button>
+                                    })}
                                 </div>
                             </li>
                         }
@@ -83,15 +93,27 @@ pub fn HostMatrix(current: Signal<JamView>) -> impl IntoView {
     }
 }
 
-fn averages(item: &MatrixItem) -> Option<String> {
-    Some(format!(" · ⌀ {:.1} / {:.1}", item.effort?, item.impact?))
+/// The averages, each with its scale's name: "Insats ⌀ 2.0 · Effekt ⌀ 4.5".
+fn averages(item: &MatrixItem) -> Option<impl IntoView> {
+    let t = use_texts();
+    let (effort, impact) = (item.effort?, item.impact?);
+    Some(view! {
+        " · " {move || t.get().effort} " ⌀ " {format!("{effort:.1}")}
+        " · " {move || t.get().impact} " ⌀ " {format!("{impact:.1}")}
+    })
 }
 
-/// A phone rates each solution on the matrix: effort and impact, 1 (low) to 5 (high).
+/// Which of a solution's two scales.
+#[derive(Clone, Copy)]
+enum Scale {
+    Effort,
+    Impact,
+}
+
+/// A phone rates each solution on the matrix: effort and impact, 1 to 5, each scale with what
+/// its ends mean (a 5 is bad for effort, good for impact). A tap sends only its own scale.
 #[component]
 pub fn PhoneRating(current: Signal<JamView>) -> impl IntoView {
-    let t = use_texts();
-    let commands = use_commands();
     view! {
         <ul class="ratings" data-testid="ratings">
             {move || {
@@ -100,52 +122,76 @@ pub fn PhoneRating(current: Signal<JamView>) -> impl IntoView {
                     .matrix
                     .into_iter()
                     .map(|item| {
-                        let id = item.id;
                         let (effort, impact) = item.my_rating.unwrap_or((0, 0));
-                        // Until both are given, the other counts as the middle of the scale.
-                        let or_middle = |v: u8| if v == 0 { 3 } else { v };
-                        let scale = move |label: &'static str, given: u8, make: Box<dyn Fn(u8) -> ParticipantCommand + Send + Sync>| {
-                            let make = std::sync::Arc::new(make);
-                            view! {
-                                <fieldset class="scale">
-                                    <legend>{label}</legend>
-                                    {(Rating::MIN..=Rating::MAX)
-                                        .map(|v| {
-                                            let make = make.clone();
-                                            view! {
-                                                <button
-                                                    class="button small"
-                                                    class:primary=(given == v)
-                                                    class:secondary=(given != v)
-                                                    aria-pressed=(given == v).to_string()
-                                                    on:click=move |_| commands.send(make(v))
-                                                >
-                                                    {v}
-                                                </button>
-                                            }
-                                        })
-                                        .collect_view()}
-                                </fieldset>
-                            }
-                        };
                         view! {
                             <li class="rating-item" data-testid="rating-item">
                                 <p class="note-text">{item.text}</p>
-                                {scale(
-                                    t.get().effort,
-                                    effort,
-                                    Box::new(move |v| ParticipantCommand::Rate { solution: id, effort: v, impact: or_middle(impact) }),
-                                )}
-                                {scale(
-                                    t.get().impact,
-                                    impact,
-                                    Box::new(move |v| ParticipantCommand::Rate { solution: id, effort: or_middle(effort), impact: v }),
-                                )}
+                                <RatingScale solution=item.id scale=Scale::Effort given=effort/>
+                                <RatingScale solution=item.id scale=Scale::Impact given=impact/>
                             </li>
                         }
                     })
                     .collect_view()
             }}
         </ul>
+    }
+}
+
+/// One scale of one solution: its name, its low end, 1–5, its high end. `given` is 0 until
+/// this phone has rated it.
+#[component]
+fn RatingScale(solution: Uuid, scale: Scale, given: u8) -> impl IntoView {
+    let t = use_texts();
+    let commands = use_commands();
+    let texts = move || {
+        let t = t.get();
+        match scale {
+            Scale::Effort => (t.effort, t.effort_ends),
+            Scale::Impact => (t.impact, t.impact_ends),
+        }
+    };
+    let rate = move |v: u8| {
+        let (effort, impact) = match scale {
+            Scale::Effort => (Some(v), None),
+            Scale::Impact => (None, Some(v)),
+        };
+        commands.send(ParticipantCommand::Rate {
+            solution,
+            effort,
+            impact,
+        });
+    };
+    view! {
+        <fieldset class="scale">
+            <legend>{move || texts().0}</legend>
+            <div class="scale-row">
+                <span class="scale-end" aria-hidden="true">{move || texts().1 .0}</span>
+                {(Rating::MIN..=Rating::MAX)
+                    .map(|v| {
+                        let label = move || {
+                            let (name, (low, high)) = texts();
+                            match v {
+                                Rating::MIN => format!("{name} {v} ({low})"),
+                                Rating::MAX => format!("{name} {v} ({high})"),
+                                _ => format!("{name} {v}"),
+                            }
+                        };
+                        view! {
+                            <button
+                                class="button small"
+                                class:primary=(given == v)
+                                class:secondary=(given != v)
+                                aria-pressed=(given == v).to_string()
+                                aria-label=label
+                                on:click=move |_| rate(v)
+                            >
+                                {v}
+                            </button>
+                        }
+                    })
+                    .collect_view()}
+                <span class="scale-end" aria-hidden="true">{move || texts().1 .1}</span>
+            </div>
+        </fieldset>
     }
 }

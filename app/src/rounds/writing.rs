@@ -1,11 +1,14 @@
 //! Silent writing (what's working, problems, HMW proposals, solutions) and the reveal.
 
-use super::commands::use_commands;
+use super::commands::{deliver, use_commands};
+use super::countdown::TimeLeft;
 use super::revealed;
 use crate::domain::{
-    HostCommand, JamView, NoteKind, NoteText, NoteView, ParticipantCommand, ViewerRole,
+    HostCommand, JamView, NoteKind, NoteText, NoteView, ParticipantCommand, Round, ViewerRole,
 };
+use crate::error::AppError;
 use crate::locale::use_texts;
+use crate::network::{draft_key, load_draft, save_draft, use_online, Draft};
 use leptos::prelude::*;
 use uuid::Uuid;
 
@@ -13,17 +16,6 @@ use uuid::Uuid;
 #[component]
 pub fn PhoneWriting(current: Signal<JamView>) -> impl IntoView {
     let t = use_texts();
-    let commands = use_commands();
-    let draft = RwSignal::new(String::new());
-    let round = move || current.get().round;
-    let add = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let text = draft.get_untracked();
-        if !text.trim().is_empty() {
-            commands.send(ParticipantCommand::AddNote { text });
-            draft.set(String::new());
-        }
-    };
     let mine = move || {
         current
             .get()
@@ -32,25 +24,178 @@ pub fn PhoneWriting(current: Signal<JamView>) -> impl IntoView {
             .filter(|n| n.mine && n.in_round)
             .collect::<Vec<_>>()
     };
+    // A new box for each round and problem in focus, each with its own kept draft.
+    let place =
+        Memo::new(move |_| current.with(|v| (v.round, v.focus.as_ref().map(|f| f.problem_id))));
     view! {
-        <form class="composer" on:submit=add>
-            <textarea
-                name="note"
-                rows="3"
-                maxlength=NoteText::MAX_CHARS
-                aria-label=move || (t.get().note_placeholder)(round())
-                placeholder=move || (t.get().note_placeholder)(round())
-                prop:value=move || draft.get()
-                on:input=move |ev| draft.set(event_target_value(&ev))
-            ></textarea>
-            <button type="submit" class="button primary">{move || t.get().add_note}</button>
-        </form>
+        {move || {
+            let (round, focus) = place.get();
+            view! { <Composer current round focus/> }
+        }}
         <section class="my-notes">
             <h2>{move || t.get().my_notes} " (" {move || mine().len()} ")"</h2>
             <ul class="notes" data-testid="my-notes">
                 <For each=mine key=|n| (n.id, n.text.clone(), n.editable) children=move |n| view! { <MyNote note=n/> }/>
             </ul>
         </section>
+    }
+}
+
+/// Where the note in the box stands.
+#[derive(Debug, Clone, PartialEq)]
+enum Sending {
+    /// Being written, or nothing to send.
+    No,
+    /// On its way (tries included).
+    Now,
+    /// The network or the server failed every try: it stays here and goes again when the
+    /// browser is back online (or the person taps "send again").
+    NotYet,
+}
+
+/// The box for the next note. The text stays in the box, and in the browser's storage, until
+/// the server has the note: nothing typed is lost to a dead network, a reload or a refusal.
+#[component]
+fn Composer(current: Signal<JamView>, round: Round, focus: Option<Uuid>) -> impl IntoView {
+    let t = use_texts();
+    let commands = use_commands();
+    let online = use_online();
+    let time_up = use_context::<TimeLeft>().map(TimeLeft::is_up);
+    let locked =
+        move || current.with(|v| v.settings.lock_at_time_up) && time_up.is_some_and(|up| up.get());
+    let key = draft_key(&commands.code(), round.number(), focus);
+    let draft = RwSignal::new(Draft::default());
+    let sending = RwSignal::new(Sending::No);
+    let refusal = RwSignal::new(None::<AppError>);
+    let send = Action::new(move |draft: &Draft| {
+        let id = draft.id.unwrap_or_else(Uuid::new_v4);
+        let command = ParticipantCommand::AddNote {
+            text: draft.text.clone(),
+        };
+        deliver(commands.code(), id, command.into())
+    });
+    let submit = move || {
+        let mut next = draft.get_untracked();
+        if next.text.trim().is_empty() || sending.get_untracked() == Sending::Now {
+            return;
+        }
+        // The id is fixed at the first try and kept with the draft: every later try, even
+        // after a reload, is the same note.
+        next.id = Some(next.id.unwrap_or_else(Uuid::new_v4));
+        draft.set(next.clone());
+        sending.set(Sending::Now);
+        refusal.set(None);
+        send.dispatch(next);
+    };
+    // The answer: sent (empty the box), not reachable (keep it for later), or refused (keep
+    // the text to fix, as a new note).
+    Effect::new(move |_| {
+        let Some(answer) = send.value().get() else {
+            return;
+        };
+        match answer {
+            Ok(_) => {
+                draft.set(Draft::default());
+                sending.set(Sending::No);
+            }
+            Err(AppError::Network(_) | AppError::Storage) => sending.set(Sending::NotYet),
+            Err(error) => {
+                draft.update(|d| d.id = None);
+                sending.set(Sending::No);
+                refusal.set(Some(error));
+            }
+        }
+    });
+    // In the browser: the kept draft comes back, and goes at once if it had been sent.
+    {
+        let key = key.clone();
+        Effect::new(move |loaded: Option<()>| {
+            if loaded.is_none() {
+                if let Some(kept) = load_draft(&key) {
+                    let was_sent = kept.id.is_some();
+                    draft.set(kept);
+                    if was_sent {
+                        submit();
+                    }
+                }
+            }
+        });
+    }
+    // Kept on every change; not on the first run, which would wipe the kept draft before it
+    // is read back.
+    Effect::new(move |first: Option<()>| {
+        let now = draft.get();
+        if first.is_some() {
+            save_draft(&key, &now);
+        }
+    });
+    // Back online: what could not go, goes.
+    Effect::new(move |_| {
+        if online.get() && sending.get_untracked() == Sending::NotYet {
+            submit();
+        }
+    });
+    let too_long = move || draft.with(|d| d.text.chars().count() > NoteText::MAX_CHARS);
+    let left = move || NoteText::MAX_CHARS as i64 - draft.with(|d| d.text.chars().count()) as i64;
+    view! {
+        <Show when=move || !online.get()>
+            <p class="offline-note" role="status" data-testid="offline">{move || t.get().offline}</p>
+        </Show>
+        <Show
+            when=move || !locked()
+            fallback=move || view! {
+                <p class="status-card locked" role="status" data-testid="writing-locked">
+                    {move || t.get().writing_locked}
+                </p>
+            }
+        >
+            <form class="composer" on:submit=move |ev| {
+                ev.prevent_default();
+                if !too_long() {
+                    submit();
+                }
+            }>
+                <textarea
+                    name="note"
+                    rows="3"
+                    aria-label=move || (t.get().note_placeholder)(round)
+                    placeholder=move || (t.get().note_placeholder)(round)
+                    aria-describedby="composer-status"
+                    readonly=move || sending.get() == Sending::Now
+                    prop:value=move || draft.with(|d| d.text.clone())
+                    on:input=move |ev| {
+                        let text = event_target_value(&ev);
+                        // Changed after a try: it is a new note, with an id of its own.
+                        draft.set(Draft { text, id: None });
+                        if sending.get_untracked() == Sending::NotYet {
+                            sending.set(Sending::No);
+                        }
+                    }
+                ></textarea>
+                <p id="composer-status" class="composer-status" aria-live="polite" data-testid="composer-status">
+                    {move || match sending.get() {
+                        Sending::Now => Some(t.get().sending.to_string()),
+                        Sending::NotYet => Some(t.get().not_sent.to_string()),
+                        Sending::No if left() < 40 => Some((t.get().chars_left)(left().max(0) as usize)),
+                        Sending::No => None,
+                    }}
+                    {move || too_long().then(|| view! {
+                        " " <span class="error-text">{(t.get().err_too_long)(NoteText::MAX_CHARS)}</span>
+                    })}
+                    {move || refusal.get().map(|e| view! { <span class="error-text">{t.get().error(&e)}</span> })}
+                </p>
+                <button
+                    type="submit"
+                    class="button primary"
+                    disabled=move || sending.get() == Sending::Now || too_long()
+                >
+                    {move || match sending.get() {
+                        Sending::NotYet => t.get().send_again,
+                        _ => t.get().add_note,
+                    }}
+                </button>
+            </form>
+        </Show>
     }
 }
 

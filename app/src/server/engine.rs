@@ -287,8 +287,11 @@ impl Engine {
     pub async fn sync(&self, slot: &Slot) -> Result<Arc<Jam>, AppError> {
         slot.touch();
         let mut latest = timed("jam lock", slot.jam.lock()).await;
-        let behind = timed("changes since", self.store.changes_since(slot.id, latest.version))
-            .await?;
+        let behind = timed(
+            "changes since",
+            self.store.changes_since(slot.id, latest.version),
+        )
+        .await?;
         if !behind.is_empty() {
             *latest = Arc::new(self.replayed(&latest, behind).await?);
             slot.publish(latest.clone());

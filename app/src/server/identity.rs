@@ -9,11 +9,11 @@
 //! a browser that sends "join" twice before it has a session (a double tap on a slow network)
 //! is one person, not two.
 
+use super::slow::timed;
 use crate::domain::PersonId;
 use crate::error::AppError;
 use axum::http::{header, HeaderMap};
 use sha2::{Digest, Sha256};
-use super::slow::timed;
 use tower_sessions::Session;
 use uuid::Uuid;
 
