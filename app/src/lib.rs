@@ -79,6 +79,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/join") view=pages::join::JoinPage/>
                 <Route path=path!("/j/:code") view=pages::join::JoinPage ssr=SsrMode::Async/>
                 <Route path=path!("/host/:code") view=pages::host::HostPage ssr=SsrMode::Async/>
+                <Route path=path!("/room/:code") view=pages::host::RoomPage ssr=SsrMode::Async/>
                 <Route path=path!("/jam/:code") view=pages::phone::PhonePage ssr=SsrMode::Async/>
             </Routes>
         </Router>

@@ -8,7 +8,9 @@ use crate::live::use_live_view;
 use crate::locale::use_texts;
 use crate::rounds::actions::{ActionList, HostActions};
 use crate::rounds::commands::{provide_commands, CommandError};
-use crate::rounds::controls::{FacilitatorControls, HostKeyPanel, RoundBar, SettingsPanel};
+use crate::rounds::controls::{
+    FacilitatorControls, HostKeyPanel, RoundBar, SettingsPanel, Shortcuts,
+};
 use crate::rounds::countdown::Alarm;
 use crate::rounds::export::ExportPanel;
 use crate::rounds::matrix::HostMatrix;
@@ -18,8 +20,23 @@ use crate::rounds::voting::HostVoting;
 use crate::rounds::writing::{HostProgress, HostReveal};
 use leptos::prelude::*;
 
+/// `/host/<CODE>`: everything the facilitator drives the jam with. On a laptop beside the
+/// projector it is the presenter view, with `/room/<CODE>` on the projector.
 #[component]
 pub fn HostPage() -> impl IntoView {
+    view! { <FacilitatorPage room=false/> }
+}
+
+/// `/room/<CODE>`: the facilitator's screen for the room only (opened from the presenter view
+/// on the projector): the round, the clock, the notes and results; no settings, no buttons, no
+/// typing in view of the room. The keyboard shortcuts still work, for a clicker.
+#[component]
+pub fn RoomPage() -> impl IntoView {
+    view! { <FacilitatorPage room=true/> }
+}
+
+#[component]
+fn FacilitatorPage(room: bool) -> impl IntoView {
     let t = use_texts();
     let code = route_code();
     // `?key=…`: the facilitator link, which makes this browser a facilitator too.
@@ -45,7 +62,7 @@ pub fn HostPage() -> impl IntoView {
                             let current = Signal::derive(move || {
                                 live.get().unwrap_or_else(|| first.clone())
                             });
-                            view! { <HostScreenView screen current/> }.into_any()
+                            view! { <HostScreenView screen current room/> }.into_any()
                         }
                     })
             }}
@@ -54,7 +71,8 @@ pub fn HostPage() -> impl IntoView {
 }
 
 #[component]
-fn HostScreenView(screen: HostScreen, current: Signal<JamView>) -> impl IntoView {
+fn HostScreenView(screen: HostScreen, current: Signal<JamView>, room: bool) -> impl IntoView {
+    let t = use_texts();
     // Rebuild the body only when the round changes, so typing is not interrupted by updates.
     let round = Memo::new(move |_| current.get().round);
     // A new round opens at the top, with its name and clock in view of the room.
@@ -69,7 +87,7 @@ fn HostScreenView(screen: HostScreen, current: Signal<JamView>) -> impl IntoView
     view! {
         // The version shown, so a test can tell that a change has arrived before it checks
         // that something is absent.
-        <main class="projector" data-version=move || current.get().version>
+        <main class="projector" class:room-screen=room data-version=move || current.get().version>
             {move || match round.get() {
                 Round::Lobby => view! { <HostLobby screen=screen.clone() current/> }.into_any(),
                 round => view! {
@@ -79,11 +97,25 @@ fn HostScreenView(screen: HostScreen, current: Signal<JamView>) -> impl IntoView
                 }
                     .into_any(),
             }}
-            <footer class="host-footer">
-                <FacilitatorControls current/>
-                <SettingsPanel current/>
-                <HostKeyPanel current/>
-            </footer>
+            {if room {
+                view! { <Shortcuts current/> }.into_any()
+            } else {
+                let room_path = format!("/room/{}", current.with_untracked(|v| v.code.clone()));
+                view! {
+                    <footer class="host-footer">
+                        <FacilitatorControls current/>
+                        <p class="room-link">
+                            <a href=room_path target="_blank" rel="noopener" data-testid="room-link">
+                                {move || t.get().open_room_view}
+                            </a>
+                            " · " {move || t.get().room_view_explained}
+                        </p>
+                        <SettingsPanel current/>
+                        <HostKeyPanel current/>
+                    </footer>
+                }
+                    .into_any()
+            }}
         </main>
     }
 }

@@ -153,6 +153,12 @@ impl Shortcut {
     }
 }
 
+/// The keyboard shortcuts alone, for the room's screen (which shows no buttons).
+#[component]
+pub fn Shortcuts(current: Signal<JamView>) -> impl IntoView {
+    use_shortcuts(current);
+}
+
 /// The facilitator's keys (→ or Space next, ← back, P pause, + one minute), except while
 /// typing in a field or on a focused button or link (where Space is the browser's own).
 fn use_shortcuts(current: Signal<JamView>) {

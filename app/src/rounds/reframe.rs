@@ -46,7 +46,7 @@ pub fn HostReframe(current: Signal<JamView>) -> impl IntoView {
                         view! {
                             <li class="card">
                                 <p class="note-text">{n.text}</p>
-                                <p class="note-meta">
+                                <p class="note-meta host-only">
                                     <button class="button small secondary" on:click=move |_| draft.set(text.clone())>
                                         {move || t.get().use_this}
                                     </button>

@@ -11,8 +11,9 @@ fn ballot(view: &JamView) -> Vec<NoteView> {
     view.notes.iter().filter(|n| n.in_round).cloned().collect()
 }
 
-/// A phone in a voting round: the dots left, always in sight, and every note with its own
-/// dots and buttons to add or take back one.
+/// A phone in a voting round: one compact row per note; tapping the note adds a dot, "−"
+/// takes one back. The dots left are in the phone's header. Rows are kept by note, so a tap
+/// leaves the focus where it was (a keyboard or screen reader user stays on the note).
 #[component]
 pub fn PhoneVoting(current: Signal<JamView>) -> impl IntoView {
     let t = use_texts();
@@ -20,42 +21,43 @@ pub fn PhoneVoting(current: Signal<JamView>) -> impl IntoView {
     let dots_left = move || current.get().dots_left.unwrap_or(0);
     let ballot = move || ballot(&current.get());
     view! {
-        <p class="dots-left" data-testid="dots-left" aria-live="polite">
-            {move || "●".repeat(usize::from(dots_left()))}
-            " "
-            {move || (t.get().dots_left)(dots_left())}
-        </p>
         <ul class="ballot" data-testid="ballot">
             <For
                 each=ballot
-                key=|n| (n.id, n.my_votes)
+                key=|n| n.id
                 children=move |n| {
                     let id = n.id;
-                    let mine = n.my_votes;
+                    let text = n.text.clone();
+                    let mine = Memo::new(move |_| {
+                        current.with(|v| v.notes.iter().find(|n| n.id == id).map_or(0, |n| n.my_votes))
+                    });
+                    let add_label = {
+                        let text = text.clone();
+                        move || format!("{}: {} – {}", t.get().add_dot, text, (t.get().votes)(mine.get()))
+                    };
+                    let remove_label = {
+                        let text = text.clone();
+                        move || format!("{}: {}", t.get().remove_dot, text)
+                    };
                     view! {
-                        <li class="ballot-item" class:voted=(mine > 0)>
-                            <p class="note-text">{n.text}</p>
-                            <div class="vote-row">
-                                <span class="my-dots" aria-label=move || (t.get().votes)(mine)>
-                                    {"●".repeat(mine)}
-                                </span>
-                                <button
-                                    class="button small secondary"
-                                    disabled=mine == 0
-                                    on:click=move |_| commands.send(ParticipantCommand::WithdrawVote { note: id })
-                                >
-                                    "− "
-                                    {move || t.get().remove_dot}
-                                </button>
-                                <button
-                                    class="button small primary"
-                                    disabled=move || dots_left() == 0
-                                    on:click=move |_| commands.send(ParticipantCommand::CastVote { note: id })
-                                >
-                                    "+ "
-                                    {move || t.get().add_dot}
-                                </button>
-                            </div>
+                        <li class="ballot-item" class:voted=move || { mine.get() > 0 }>
+                            <button
+                                class="ballot-add"
+                                aria-label=add_label
+                                disabled=move || dots_left() == 0
+                                on:click=move |_| commands.send(ParticipantCommand::CastVote { note: id })
+                            >
+                                <span class="note-text">{text}</span>
+                                <span class="my-dots" aria-hidden="true">{move || "●".repeat(mine.get())}</span>
+                            </button>
+                            <button
+                                class="button small secondary ballot-remove"
+                                aria-label=remove_label
+                                disabled=move || mine.get() == 0
+                                on:click=move |_| commands.send(ParticipantCommand::WithdrawVote { note: id })
+                            >
+                                "−"
+                            </button>
                         </li>
                     }
                 }

@@ -295,22 +295,32 @@ pub fn HostProgress(current: Signal<JamView>) -> impl IntoView {
     }
 }
 
-/// Notes as cards: text, author once revealed, votes once counted.
+/// Notes as cards: text, author once revealed, votes once counted. The more notes, the more
+/// columns (40–80 notes fit one or two projector screens); a long note shows its first lines,
+/// and all of it when its card is tapped or clicked.
 #[component]
 pub fn NoteWall(#[prop(into)] notes: Signal<Vec<NoteView>>) -> impl IntoView {
     let t = use_texts();
+    let columns = move || match notes.with(Vec::len) {
+        0..=6 => 3,
+        7..=16 => 4,
+        17..=40 => 5,
+        _ => 6,
+    };
     view! {
         <Show
             when=move || !notes.get().is_empty()
             fallback=move || view! { <p class="muted">{move || t.get().nothing_yet}</p> }
         >
-            <ul class="wall" data-testid="wall">
+            <ul class="wall" data-testid="wall" style=move || format!("--columns: {}", columns())>
                 <For
                     each=move || notes.get()
-                    key=|n| (n.id, n.text.clone(), n.votes)
+                    key=|n| (n.id, n.text.clone(), n.votes, n.author.clone())
                     children=move |n| {
+                        let open = RwSignal::new(false);
+                        let full = n.text.clone();
                         view! {
-                            <li class="card">
+                            <li class="card" class:open=move || open.get() title=full on:click=move |_| open.update(|o| *o = !*o)>
                                 <p class="note-text">{n.text}</p>
                                 <p class="note-meta">
                                     {n.author}

@@ -1,0 +1,95 @@
+import { expect, Page, test } from "@playwright/test";
+import { createJam, hydrated, phone, projector } from "./screens";
+
+// A real room: a phone that loses the network keeps what it typed and sends it when the network
+// is back, once; a half-written note survives a reload; the facilitator drives from the
+// keyboard while the round, the clock and the topic stay in view.
+
+async function join(p: Page, code: string, name: string) {
+  await p.goto(`/j/${code}`);
+  await hydrated(p);
+  await p.getByLabel("Ditt namn").fill(name);
+  await p.getByRole("button", { name: "Gå med" }).click();
+  await expect(p.getByRole("heading", { name: "Du är med!" })).toBeVisible();
+  await hydrated(p);
+}
+
+test("a note typed without network stays on the phone and is sent once when the network is back", async ({ browser }) => {
+  const host = await (await projector(browser)).newPage();
+  const code = await createJam(host, "Tappad uppkoppling");
+  const context = await phone(browser);
+  const p = await context.newPage();
+  await join(p, code, "Ulla");
+  await host.getByTestId("next-round").click();
+  await expect(p.getByTestId("round-name")).toHaveText("Vad fungerar?");
+
+  // A half-written note survives a reload of the page.
+  const box = p.getByRole("textbox").first();
+  await box.fill("Bra biblio");
+  await p.reload();
+  await hydrated(p);
+  await expect(p.getByRole("textbox").first()).toHaveValue("Bra biblio");
+
+  // No network: the phone says so at once; a note sent now stays in the box.
+  await context.setOffline(true);
+  await expect(p.getByTestId("offline")).toBeVisible();
+  await p.getByRole("textbox").first().fill("Bra bibliotek");
+  await p.getByRole("button", { name: "Lägg till lapp" }).click();
+  await expect(p.getByTestId("composer-status")).toContainText("Inte skickad än", { timeout: 15_000 });
+  await expect(p.getByRole("textbox").first()).toHaveValue("Bra bibliotek");
+  await expect(p.getByTestId("my-notes").locator("li")).toHaveCount(0);
+
+  // Back online: it goes by itself, once, and the box empties.
+  await context.setOffline(false);
+  await expect(p.getByTestId("offline")).toHaveCount(0);
+  await expect(p.getByTestId("my-notes").locator("li")).toHaveCount(1, { timeout: 15_000 });
+  await expect(p.getByTestId("my-notes")).toContainText("Bra bibliotek");
+  await expect(p.getByRole("textbox").first()).toHaveValue("");
+  await expect(host.locator("[data-testid=progress] li", { hasText: "Ulla" })).toContainText("1");
+  // Nothing is left to come back after a reload.
+  await p.reload();
+  await hydrated(p);
+  await expect(p.getByRole("textbox").first()).toHaveValue("");
+  await expect(p.getByTestId("my-notes").locator("li")).toHaveCount(1);
+});
+
+test("the facilitator drives from the keyboard; the round, clock and topic stay at the top", async ({ browser }) => {
+  const host = await (await projector(browser)).newPage();
+  const code = await createJam(host, "Fler cykelvägar i Haparanda");
+  const p = await (await phone(browser)).newPage();
+  await join(p, code, "Bo");
+
+  await host.keyboard.press("ArrowRight");
+  await expect(host.getByTestId("round-name")).toHaveText("Vad fungerar?");
+  await expect(p.getByTestId("round-name")).toHaveText("Vad fungerar?");
+  await expect(host.getByTestId("round-topic")).toHaveText("Fler cykelvägar i Haparanda");
+
+  // P pauses (said in words, on both screens), P again resumes, + adds a minute.
+  await host.keyboard.press("p");
+  await expect(host.getByTestId("countdown")).toContainText("Pausad");
+  await expect(p.getByTestId("countdown")).toContainText("Pausad");
+  await host.keyboard.press("p");
+  await expect(host.getByTestId("countdown")).not.toContainText("Pausad");
+  await host.keyboard.press("+");
+  await expect(host.getByTestId("countdown")).toContainText(/^[45]:\d\d/);
+
+  // Space moves on; ← goes back. Typing in a field is not a shortcut.
+  await host.keyboard.press("Space");
+  await expect(host.getByTestId("round-name")).toHaveText("Problem");
+  await host.keyboard.press("ArrowLeft");
+  await expect(host.getByTestId("round-name")).toHaveText("Vad fungerar?");
+  await host.getByText("Inställningar").click();
+  await host.getByLabel("Platser").focus();
+  await host.keyboard.press("ArrowRight");
+  await expect(host.getByTestId("round-name")).toHaveText("Vad fungerar?");
+
+  // Scrolled down on a long page, the round bar is still in view; the next round opens at the top.
+  await host.mouse.wheel(0, 3000);
+  await expect.poll(() => host.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+  await expect(host.getByTestId("countdown")).toBeInViewport();
+  await expect(host.getByTestId("round-topic")).toBeInViewport();
+  await host.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await host.keyboard.press("ArrowRight");
+  await expect(host.getByTestId("round-name")).toHaveText("Problem");
+  await expect.poll(() => host.evaluate(() => window.scrollY)).toBe(0);
+});
