@@ -84,6 +84,7 @@ impl AppError {
                 | JamError::NotPlaced
                 | JamError::NoTimer
                 | JamError::NoteInUse
+                | JamError::CannotMerge
                 | JamError::ProblemsAlreadyChosen { .. }
                 | JamError::SolutionsPlaced { .. }
                 | JamError::NameTaken

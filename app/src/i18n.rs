@@ -118,6 +118,10 @@ pub struct Texts {
     /// The facilitator's keyboard shortcuts.
     pub shortcuts: &'static str,
     pub open_room_view: &'static str,
+    /// Clustering in the reveal: pick a card, merge it onto another, take a note off again.
+    pub merge_pick: &'static str,
+    pub merge_here: &'static str,
+    pub unmerge: &'static str,
     pub room_view_explained: &'static str,
     pub round_of: fn(usize) -> String,
     pub problem_of: fn(usize, usize) -> String,
@@ -344,6 +348,7 @@ pub static SV: Texts = Texts {
         JamError::BadDueDate { max_years } => format!("Välj ett datum från i dag och högst {max_years} år framåt."),
         JamError::NoTimer => "Den här rundan har ingen tidsgräns.".into(),
         JamError::NoteInUse => "Lappen har redan fått röster eller används, så den kan inte ändras.".into(),
+        JamError::CannotMerge => "De lapparna går inte att slå ihop: båda ska vara visade och av samma slag, och en vald lapp stannar som den är.".into(),
         JamError::ProblemsAlreadyChosen { chosen } => {
             format!("{chosen} problem är redan valda. Välj bort ett först.")
         }
@@ -429,6 +434,9 @@ pub static SV: Texts = Texts {
     remove_action: "Ta bort åtgärden",
     done_look_up: "Klart! Titta på skärmen.",
     open_room_view: "Öppna vyn för rummet",
+    merge_pick: "Slå ihop …",
+    merge_here: "Lägg ihop här",
+    unmerge: "Ta isär",
     room_view_explained: "visa den på projektorn och styr härifrån – inställningar och skrivande syns då inte för rummet.",
     shortcuts: "Tangenter: → eller mellanslag nästa runda, ← tillbaka, P paus, + en minut till",
     round_of: |n| format!("Runda {n} av 11"),
@@ -649,6 +657,7 @@ pub static EN: Texts = Texts {
         JamError::BadDueDate { max_years } => format!("Choose a date from today and at most {max_years} years ahead."),
         JamError::NoTimer => "This round has no timer.".into(),
         JamError::NoteInUse => "That note already has votes or is in use, so it stays as it is.".into(),
+        JamError::CannotMerge => "Those notes cannot be merged: both must be revealed and of the same kind, and a chosen note stays as it is.".into(),
         JamError::ProblemsAlreadyChosen { chosen } => {
             format!("{chosen} problems are already chosen. Unselect one first.")
         }
@@ -736,6 +745,9 @@ pub static EN: Texts = Texts {
     remove_action: "Remove the action",
     done_look_up: "Done! Look at the screen.",
     open_room_view: "Open the room view",
+    merge_pick: "Merge …",
+    merge_here: "Merge here",
+    unmerge: "Separate",
     room_view_explained: "show it on the projector and drive from here – settings and typing then stay out of the room's sight.",
     shortcuts: "Keys: → or Space next round, ← back, P pause, + one more minute",
     round_of: |n| format!("Round {n} of 11"),
@@ -960,6 +972,7 @@ pub static FI: Texts = Texts {
         JamError::BadDueDate { max_years } => format!("Valitse päivämäärä aikaisintaan tänään ja enintään {max_years} vuoden päähän."),
         JamError::NoTimer => "Tällä kierroksella ei ole aikarajaa.".into(),
         JamError::NoteInUse => "Lappu on jo saanut ääniä tai on käytössä, joten sitä ei voi enää muuttaa.".into(),
+        JamError::CannotMerge => "Näitä lappuja ei voi yhdistää: molempien pitää olla näkyvissä ja samaa lajia, eikä valittua lappua voi yhdistää.".into(),
         JamError::ProblemsAlreadyChosen { chosen } => {
             format!("Ongelmia on jo valittu {chosen}. Poista ensin yksi valinta.")
         }
@@ -1043,6 +1056,9 @@ pub static FI: Texts = Texts {
     remove_action: "Poista toimenpide",
     done_look_up: "Valmista! Katso näytölle.",
     open_room_view: "Avaa näkymä salille",
+    merge_pick: "Yhdistä …",
+    merge_here: "Yhdistä tähän",
+    unmerge: "Erota",
     room_view_explained: "näytä se projektorilla ja ohjaa täältä – asetukset ja kirjoittaminen eivät silloin näy salille.",
     shortcuts: "Näppäimet: → tai välilyönti seuraava vaihe, ← takaisin, P tauko, + minuutti lisää",
     round_of: |n| format!("Kierros {n}/11"),

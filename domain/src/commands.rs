@@ -47,6 +47,18 @@ pub enum HostCommand {
     Reveal {
         author: Option<Uuid>,
     },
+    /// Reveal: puts `note` on the card of `into`, a note that says the same (clustering).
+    /// Votes `note` has (after going back a round) move with it; notes already on `note`'s card
+    /// move to `into`'s.
+    Merge {
+        note: Uuid,
+        into: Uuid,
+    },
+    /// Reveal: takes `note` off the card it was merged into; it is a card of its own again
+    /// (votes the card got stay with the card).
+    Unmerge {
+        note: Uuid,
+    },
     /// Prioritize: puts a problem at place `to` (0 is first); only among problems with as many
     /// votes.
     MoveProblem {
@@ -226,6 +238,20 @@ impl Jam {
                 }
                 Ok(())
             }
+            HostCommand::Merge { note, into } => {
+                self.expect_round(Round::Reveal)?;
+                self.merge(note, into)
+            }
+            HostCommand::Unmerge { note } => {
+                self.expect_round(Round::Reveal)?;
+                let found = self
+                    .notes
+                    .iter_mut()
+                    .find(|n| n.id == note)
+                    .ok_or(JamError::NoSuchNote)?;
+                found.merged_into = None;
+                Ok(())
+            }
             HostCommand::MoveProblem { note, to } => {
                 self.expect_round(Round::Prioritize)?;
                 let at = self
@@ -398,6 +424,7 @@ impl Jam {
                     revealed: kind == NoteKind::Hmw,
                     problem,
                     seq: self.next_seq,
+                    merged_into: None,
                 });
                 self.next_seq += 1;
                 Ok(())
@@ -520,9 +547,44 @@ impl Jam {
         Ok(())
     }
 
-    /// Whether others have built on `note`: voted on it, chosen, placed or rated it.
+    /// Puts `note` (and the notes on its card) on the card of `into`, moving their votes.
+    fn merge(&mut self, note: Uuid, into: Uuid) -> Result<(), JamError> {
+        let find = |id: Uuid| self.notes.iter().find(|n| n.id == id);
+        let (moved, target) = (
+            find(note).ok_or(JamError::NoSuchNote)?,
+            find(into).ok_or(JamError::NoSuchNote)?,
+        );
+        let clusterable =
+            |n: &Note| n.revealed && matches!(n.kind, NoteKind::Working | NoteKind::Problem);
+        if note == into
+            || moved.kind != target.kind
+            || !clusterable(moved)
+            || !clusterable(target)
+            || target.merged_into.is_some()
+            // A problem taken forward already has its question, solutions and actions.
+            || self.chosen.contains(&note)
+        {
+            return Err(JamError::CannotMerge);
+        }
+        for n in &mut self.notes {
+            if n.id == note || n.merged_into == Some(note) {
+                n.merged_into = Some(into);
+            }
+        }
+        for v in &mut self.votes {
+            if v.note == note {
+                v.note = into;
+            }
+        }
+        Ok(())
+    }
+
+    /// Whether others have built on `note`: voted on it, chosen, placed, rated or clustered it.
     fn in_use(&self, note: Uuid) -> bool {
-        tally(&self.votes, note) > 0
+        self.notes
+            .iter()
+            .any(|n| n.id == note && n.merged_into.is_some() || n.merged_into == Some(note))
+            || tally(&self.votes, note) > 0
             || self.chosen.contains(&note)
             || self.placement(note).is_some()
             || self.ratings.iter().any(|r| r.solution == note)
@@ -551,7 +613,8 @@ impl Jam {
         };
         note.kind == kind
             && note.problem == self.problem_for(kind)
-            && (note.revealed || !needs_reveal)
+            // A ballot holds revealed cards: a note merged into another is voted on there.
+            && (!needs_reveal || (note.revealed && note.merged_into.is_none()))
     }
 
     /// The notes that can be voted on in the current voting round.
@@ -737,7 +800,10 @@ impl Jam {
             Round::Prioritize => {
                 // Ranked again (votes may have changed), keeping the order the facilitator
                 // gave ties before.
-                let problems = self.notes.iter().filter(|n| n.kind == NoteKind::Problem);
+                let problems = self
+                    .notes
+                    .iter()
+                    .filter(|n| n.kind == NoteKind::Problem && n.merged_into.is_none());
                 let order: Vec<Uuid> = self
                     .rank(problems, &self.problem_order)
                     .into_iter()

@@ -188,6 +188,10 @@ pub enum JamError {
     NoTimer,
     #[error("that note has votes or is in use, so it stays as it is")]
     NoteInUse,
+    #[error(
+        "only two revealed notes of the same kind, one of them a card of its own, can be merged"
+    )]
+    CannotMerge,
     #[error("{chosen} problems are chosen; un-choose one first")]
     ProblemsAlreadyChosen { chosen: u8 },
     #[error(

@@ -18,6 +18,10 @@ pub struct Note {
     pub problem: Option<Uuid>,
     /// Order of writing, for stable ordering.
     pub seq: u64,
+    /// Clustered in the reveal: the note whose card this note is now part of (that note is
+    /// never itself merged). Votes go to that card; this note is no longer on a ballot.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub merged_into: Option<Uuid>,
 }
 
 /// One dot: several on one note are several votes.

@@ -16,7 +16,7 @@ use uuid::Uuid;
 
 const PEOPLE: usize = 4;
 /// How many snapshots `stages` makes.
-const STAGES: usize = 13;
+const STAGES: usize = 15;
 
 #[derive(Clone, Debug)]
 struct Walk {
@@ -134,6 +134,12 @@ fn stages() -> Vec<Walk> {
     w.next(); // Reveal
     stages.push(w.clone());
     w.host(HostCommand::Reveal { author: None });
+    // Beside the main line: the reveal with two problems clustered on one card.
+    let mut clustered = w.clone();
+    clustered.host(HostCommand::Merge {
+        note: problems[3],
+        into: problems[2],
+    });
     w.next(); // VoteProblems
     stages.push(w.clone());
     // Tallies 3, 3, 2, 1: the first two tie.
@@ -150,6 +156,10 @@ fn stages() -> Vec<Walk> {
     ] {
         w.by(who, ParticipantCommand::CastVote { note: problems[at] });
     }
+    // Beside the main line: back in the reveal with dots on the notes, where clustering moves
+    // them.
+    let mut voted_then_back = w.clone();
+    voted_then_back.host(previous_round(&voted_then_back.jam));
     w.next(); // Prioritize
     stages.push(w.clone());
     let (first, second) = (w.jam.problem_order[0], w.jam.problem_order[1]);
@@ -256,6 +266,9 @@ fn stages() -> Vec<Walk> {
     });
     done.next(); // Summary
     stages.push(done);
+    // Last, so the stages above keep their places.
+    stages.push(clustered);
+    stages.push(voted_then_back);
     stages
 }
 
@@ -291,6 +304,9 @@ enum Op {
     Vote(usize, usize),
     Withdraw(usize, usize),
     Rate(usize, usize, Option<u8>, Option<u8>),
+    /// The facilitator clusters note i onto note j's card, or takes note i off its card.
+    Merge(usize, usize),
+    Unmerge(usize),
 }
 
 fn any_op() -> impl Strategy<Value = Op> {
@@ -313,6 +329,8 @@ fn any_op() -> impl Strategy<Value = Op> {
         1 => Just(Op::Pause),
         2 => Just(Op::Resume),
         1 => Just(Op::Reveal),
+        2 => (which.clone(), which.clone()).prop_map(|(i, j)| Op::Merge(i, j)),
+        1 => which.clone().prop_map(Op::Unmerge),
         2 => (0i64..1200).prop_map(Op::Wait),
         3 => who.clone().prop_map(Op::Write),
         1 => (who.clone(), which.clone()).prop_map(|(p, i)| Op::Edit(p, i)),
@@ -323,6 +341,23 @@ fn any_op() -> impl Strategy<Value = Op> {
         2 => (who, which, proptest::option::of(1u8..=5), proptest::option::of(1u8..=5))
             .prop_map(|(p, i, e, m)| Op::Rate(p, i, e, m)),
     ]
+}
+
+/// Two revealed notes (picked by `i` and `j`) the facilitator may cluster: the same kind, the
+/// second a card of its own.
+fn mergeable(jam: &Jam, i: usize, j: usize) -> Option<(Uuid, Uuid)> {
+    let wall: Vec<&Note> = jam
+        .notes
+        .iter()
+        .filter(|n| n.revealed && matches!(n.kind, NoteKind::Working | NoteKind::Problem))
+        .collect();
+    let note = pick(&wall, i)?;
+    let cards: Vec<Uuid> = wall
+        .iter()
+        .filter(|c| c.kind == note.kind && c.id != note.id && c.merged_into.is_none())
+        .map(|c| c.id)
+        .collect();
+    Some((note.id, pick(&cards, j)?))
 }
 
 fn pick<T: Copy>(items: &[T], i: usize) -> Option<T> {
@@ -396,6 +431,24 @@ impl Walk {
             Op::Pause => host(HostCommand::PauseTimer),
             Op::Resume => host(HostCommand::ResumeTimer),
             Op::Reveal => host(HostCommand::Reveal { author: None }),
+            // Mostly two notes on the wall, now and then any two (which may not be merged).
+            Op::Merge(i, j) => {
+                let (note, into) = match mergeable(jam, *i, *j) {
+                    Some(pair) if i % 4 != 0 => pair,
+                    _ => (note(*i), note(*j)),
+                };
+                host(HostCommand::Merge { note, into })
+            }
+            Op::Unmerge(i) => {
+                let merged: Vec<Uuid> = jam
+                    .notes
+                    .iter()
+                    .filter(|n| n.merged_into.is_some())
+                    .map(|n| n.id)
+                    .collect();
+                let note = pick(&merged, *i).unwrap_or(note(*i));
+                host(HostCommand::Unmerge { note })
+            }
             Op::Wait(_) => None,
             Op::Work(p, i) => self.work(*p, *i),
             Op::Write(p) => phone(
@@ -438,6 +491,11 @@ impl Walk {
                     move_problem(jam, i % ranked, i % 2 == 1)
                 }
                 Round::Prioritize if ranked > 0 => choose(jam, jam.problem_order[i % ranked]),
+                // Once notes are on the wall, half the time two of them are clustered.
+                Round::Reveal if i % 2 == 0 && mergeable(jam, i, i / 2).is_some() => {
+                    let (note, into) = mergeable(jam, i, i / 2).unwrap();
+                    HostCommand::Merge { note, into }
+                }
                 Round::Reveal => HostCommand::Reveal {
                     author: Some(self.participant(i % PEOPLE)),
                 },
@@ -1033,6 +1091,51 @@ proptest! {
         })?;
     }
 
+    /// Clustering never loses or double-counts a dot: a merge adds the merged note's dots to
+    /// the card and nobody's number of dots changes. After every command, every dot is on a
+    /// note that exists and is a card (never on a merged note), cards are one level deep and
+    /// hold notes of their own kind, and a merged note is on no ballot and in no ranking.
+    #[test]
+    fn clusters_keep_every_dot_once_on_a_card((start, ops) in walk_strategy()) {
+        walk(start, &ops, |before, _, answer, after| {
+            let dots_of = |jam: &Jam| {
+                let mut dots = std::collections::BTreeMap::<Uuid, usize>::new();
+                for v in &jam.votes {
+                    *dots.entry(v.voter).or_default() += 1;
+                }
+                dots
+            };
+            match answer {
+                Some((Command::Host(HostCommand::Merge { note, into }), Ok(Outcome::Changed))) => {
+                    prop_assert_eq!(dots_of(&before.jam), dots_of(&after.jam));
+                    prop_assert_eq!(
+                        tally(&after.jam.votes, *into),
+                        tally(&before.jam.votes, *into) + tally(&before.jam.votes, *note)
+                    );
+                }
+                Some((Command::Host(HostCommand::Unmerge { .. }), _)) => {
+                    prop_assert_eq!(&before.jam.votes, &after.jam.votes);
+                }
+                _ => {}
+            }
+            let jam = &after.jam;
+            for v in &jam.votes {
+                let on = jam.notes.iter().find(|n| n.id == v.note);
+                prop_assert!(on.is_some_and(|n| n.merged_into.is_none()), "a dot on {:?}", on);
+            }
+            for n in jam.notes.iter().filter(|n| n.merged_into.is_some()) {
+                let card = jam.notes.iter().find(|c| Some(c.id) == n.merged_into);
+                prop_assert!(
+                    card.is_some_and(|c| c.merged_into.is_none() && c.kind == n.kind),
+                    "{:?} merged into {:?}", n, card
+                );
+                prop_assert!(!jam.ballot().contains(&n.id));
+                prop_assert!(jam.round < Round::Prioritize || !jam.problem_order.contains(&n.id));
+            }
+            Ok(())
+        })?;
+    }
+
     /// Each command does something only in its own round (time moves in every round, the
     /// settings may change at any time, and the results are shared from the summary).
     #[test]
@@ -1043,7 +1146,7 @@ proptest! {
             let writing = [Round::Working, Round::Problems, Round::Reframe, Round::Solutions];
             let voting = [Round::VoteProblems, Round::VoteSolutions];
             let rounds: &[Round] = match command {
-                Command::Host(HostCommand::Reveal { .. }) => &[Round::Reveal],
+                Command::Host(HostCommand::Reveal { .. } | HostCommand::Merge { .. } | HostCommand::Unmerge { .. }) => &[Round::Reveal],
                 Command::Host(HostCommand::MoveProblem { .. } | HostCommand::SetChosen { .. }) => &[Round::Prioritize],
                 Command::Host(HostCommand::ChooseHmw { .. }) => &[Round::Reframe],
                 Command::Host(HostCommand::Place { .. }) | Command::Participant(ParticipantCommand::Rate { .. }) => &[Round::EffortImpact],
@@ -1154,7 +1257,7 @@ fn the_walks_reach_every_round_and_every_command() {
     let mut rounds = std::collections::BTreeSet::new();
     let mut accepted = std::collections::BTreeMap::<String, usize>::new();
     let mut refused = std::collections::BTreeMap::<String, usize>::new();
-    for _ in 0..96 {
+    for _ in 0..256 {
         let (start, ops) = walk_strategy().new_tree(&mut runner).unwrap().current();
         walk(start, &ops, |_, _, answer, after| {
             rounds.insert(after.jam.round);
@@ -1196,11 +1299,13 @@ fn the_walks_reach_every_round_and_every_command() {
         "CastVote",
         "WithdrawVote",
         "Rate",
+        "Merge",
+        "Unmerge",
     ];
     for command in commands {
         assert!(
             accepted.get(command).copied().unwrap_or(0) >= 3,
-            "{command} accepted: {accepted:?}"
+            "{command} accepted: {accepted:?}, refused: {refused:?}"
         );
     }
     for refusal in [

@@ -240,6 +240,9 @@ pub struct NoteView {
     /// The viewer's own dots on it (filled in by `JamView::compose`).
     #[serde(default, skip_serializing_if = "is_zero")]
     pub my_votes: usize,
+    /// The notes clustered onto this card in the reveal: (id, text), in writing order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub merged: Vec<(Uuid, String)>,
 }
 
 fn is_false(b: &bool) -> bool {
@@ -273,6 +276,9 @@ pub struct RankedProblem {
     pub id: Uuid,
     pub text: String,
     pub votes: usize,
+    /// The texts clustered onto this problem's card.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub merged: Vec<String>,
     /// Same votes as a neighbour: the facilitator decides the order.
     pub tied: bool,
     pub chosen: bool,
@@ -578,12 +584,20 @@ fn focus(jam: &Jam) -> Option<FocusView> {
     })
 }
 
+/// The revealed notes as the room sees them: one card per cluster, the merged notes on it.
 fn revealed_notes(jam: &Jam) -> Vec<NoteView> {
     jam.notes
         .iter()
-        .filter(|n| n.revealed)
+        .filter(|n| n.revealed && n.merged_into.is_none())
         .map(|n| note_view(jam, n, jam.round == Round::Reveal))
         .collect()
+}
+
+/// The notes merged onto `card`, in writing order.
+fn merged_onto(jam: &Jam, card: Uuid) -> impl Iterator<Item = &super::Note> {
+    jam.notes
+        .iter()
+        .filter(move |n| n.merged_into == Some(card))
 }
 
 fn note_view(jam: &Jam, n: &super::Note, with_author: bool) -> NoteView {
@@ -601,6 +615,9 @@ fn note_view(jam: &Jam, n: &super::Note, with_author: bool) -> NoteView {
             .voting_closed(n.kind, n.problem)
             .then(|| tally(&jam.votes, n.id)),
         my_votes: 0,
+        merged: merged_onto(jam, n.id)
+            .map(|m| (m.id, m.text.to_string()))
+            .collect(),
     }
 }
 
@@ -651,6 +668,7 @@ fn ranking(jam: &Jam) -> Vec<RankedProblem> {
                 id: *id,
                 text: note.text.to_string(),
                 votes: votes[i],
+                merged: merged_onto(jam, *id).map(|m| m.text.to_string()).collect(),
                 tied,
                 chosen: jam.chosen.contains(id),
                 can_move_up: i > 0 && jam.can_move_problem(i, i - 1),

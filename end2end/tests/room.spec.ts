@@ -93,3 +93,38 @@ test("the facilitator drives from the keyboard; the round, clock and topic stay 
   await expect(host.getByTestId("round-name")).toHaveText("Problem");
   await expect.poll(() => host.evaluate(() => window.scrollY)).toBe(0);
 });
+
+test("the projector shows the room's view while the facilitator drives from the presenter view", async ({ browser }) => {
+  const laptop = await projector(browser);
+  const presenter = await laptop.newPage();
+  const code = await createJam(presenter, "Tryggare skolvägar");
+  const p = await (await phone(browser)).newPage();
+  await join(p, code, "Cai");
+
+  // The room's screen: opened from the presenter view, in the facilitator's browser.
+  const [room] = await Promise.all([laptop.waitForEvent("page"), presenter.getByTestId("room-link").click()]);
+  await hydrated(room);
+  await expect(room).toHaveURL(new RegExp(`/room/${code}$`));
+  await presenter.getByTestId("next-round").click();
+  await expect(room.getByTestId("round-name")).toHaveText("Vad fungerar?");
+  await expect(room.getByTestId("round-topic")).toHaveText("Tryggare skolvägar");
+  // No buttons and no settings in view of the room.
+  await expect(room.getByTestId("next-round")).toHaveCount(0);
+  await expect(room.getByText("Inställningar")).toHaveCount(0);
+  await expect(room.getByRole("button")).toHaveCount(0);
+
+  // A clicker's key on the room's screen drives the jam too.
+  await room.keyboard.press("PageDown");
+  await expect(presenter.getByTestId("round-name")).toHaveText("Problem");
+  await expect(p.getByTestId("round-name")).toHaveText("Problem");
+  await p.getByRole("textbox").first().fill("Mörkt vid busshållplatsen");
+  await p.getByRole("button", { name: "Lägg till lapp" }).click();
+  await expect(p.getByTestId("my-notes")).toContainText("Mörkt vid busshållplatsen");
+
+  // The reveal: the presenter reveals, the room sees the note and no reveal buttons.
+  await presenter.getByTestId("next-round").click();
+  await expect(room.getByTestId("round-name")).toHaveText("Visa lapparna");
+  await presenter.getByRole("button", { name: "Visa alla" }).click();
+  await expect(room.getByTestId("wall")).toContainText("Mörkt vid busshållplatsen");
+  await expect(room.getByRole("button")).toHaveCount(0);
+});

@@ -76,6 +76,8 @@ async fn a_participant_can_do_none_of_the_facilitators_actions() {
         json!("ResumeTimer"),
         json!({"AddTime": {"secs": 60}}),
         json!({"Reveal": {"author": null}}),
+        json!({"Merge": {"note": note, "into": note}}),
+        json!({"Unmerge": {"note": note}}),
         json!({"MoveProblem": {"note": note, "to": 0}}),
         json!({"SetChosen": {"note": note, "chosen": true}}),
         json!({"ChooseHmw": {"text": "HMW"}}),

@@ -70,7 +70,7 @@ pub fn html(export: &Export, downloads: Option<String>) -> String {
             body,
             "<section><h3>{}. {} ({})</h3>",
             p.rank,
-            esc(&p.text),
+            esc(&super::with_merged(&p.text, &p.merged)),
             (t.votes)(p.votes)
         );
         if let Some(hmw) = &p.hmw {
@@ -105,7 +105,7 @@ pub fn html(export: &Export, downloads: Option<String>) -> String {
             let _ = write!(
                 body,
                 "<li>{} <small>({}){}</small></li>",
-                esc(&n.text),
+                esc(&super::with_merged(&n.text, &n.merged)),
                 esc(&n.author),
                 votes
             );

@@ -46,7 +46,7 @@ pub fn markdown(export: &Export) -> String {
             md,
             "### {}. {} ({})\n",
             p.rank,
-            escape(&p.text),
+            escape(&super::with_merged(&p.text, &p.merged)),
             (t.votes)(p.votes)
         );
         if let Some(hmw) = &p.hmw {
@@ -80,7 +80,8 @@ pub fn markdown(export: &Export) -> String {
                 );
                 current = Some(n.kind);
             }
-            let _ = write!(md, "- {} ({})", escape(&n.text), escape(&n.author));
+            let text = super::with_merged(&n.text, &n.merged);
+            let _ = write!(md, "- {} ({})", escape(&text), escape(&n.author));
             if let Some(v) = n.votes {
                 let _ = write!(md, " — {}", (t.votes)(v));
             }

@@ -16,6 +16,7 @@ use crate::domain::{Jam, NoteKind, Quadrant};
 use crate::i18n::{LangTexts, Texts};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+use uuid::Uuid;
 
 /// The version of the JSON layout; bumped on any change a reader could notice.
 pub const SCHEMA: &str = "blixt.export/1";
@@ -60,6 +61,9 @@ pub struct ExportProblem {
     /// Its place in the voted (and tie-ordered) list of all problems.
     pub rank: usize,
     pub text: String,
+    /// Notes clustered onto this problem's card in the reveal.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub merged: Vec<String>,
     pub votes: usize,
     pub hmw: Option<String>,
     /// Most votes first once their vote has closed; in the order written before.
@@ -81,14 +85,33 @@ pub struct ExportSolution {
 pub struct ExportNote {
     pub kind: NoteKind,
     pub text: String,
+    /// Notes clustered onto this one's card in the reveal (they are not listed apart).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub merged: Vec<String>,
     pub author: String,
     /// None while that voting is open, or for notes nobody votes on.
     pub votes: Option<usize>,
 }
 
+/// `text` with the texts clustered onto it: "Bussen (+ Tåget; Färjan)".
+pub fn with_merged(text: &str, merged: &[String]) -> String {
+    if merged.is_empty() {
+        text.to_string()
+    } else {
+        format!("{text} (+ {})", merged.join("; "))
+    }
+}
+
 impl Export {
     pub fn of(jam: &Jam, with_notes: bool) -> Self {
         let texts = jam.lang.texts();
+        let merged_onto = |card: Uuid| -> Vec<String> {
+            jam.notes
+                .iter()
+                .filter(|n| n.merged_into == Some(card))
+                .map(|n| n.text.to_string())
+                .collect()
+        };
         let note_text = |id| {
             jam.notes
                 .iter()
@@ -109,6 +132,7 @@ impl Export {
                 Some(ExportProblem {
                     rank,
                     text: note_text(*problem)?,
+                    merged: merged_onto(*problem),
                     votes: tally(&jam.votes, *problem),
                     hmw: jam.hmw_of(*problem).map(|h| h.to_string()),
                     solutions: solutions
@@ -128,13 +152,18 @@ impl Export {
             })
             .collect();
         let notes = with_notes.then(|| {
-            let mut notes: Vec<_> = jam.notes.iter().filter(|n| n.revealed).collect();
+            let mut notes: Vec<_> = jam
+                .notes
+                .iter()
+                .filter(|n| n.revealed && n.merged_into.is_none())
+                .collect();
             notes.sort_by_key(|n| (n.kind.written_in(), n.seq));
             notes
                 .into_iter()
                 .map(|n| ExportNote {
                     kind: n.kind,
                     text: n.text.to_string(),
+                    merged: merged_onto(n.id),
                     author: jam
                         .participants
                         .iter()

@@ -22,7 +22,7 @@ pub fn Ranking(current: Signal<JamView>, controls: bool) -> impl IntoView {
                         view! {
                             <li class="ranked" class:chosen=p.chosen class:tied=p.tied data-testid="ranked">
                                 <span class="rank">{i + 1}</span>
-                                <span class="note-text">{p.text}</span>
+                                <span class="note-text">{crate::export::with_merged(&p.text, &p.merged)}</span>
                                 <span class="votes">{move || (t.get().votes)(p.votes)}</span>
                                 {p.tied.then(|| view! { <span class="badge tie">{move || t.get().tie}</span> })}
                                 {controls.then(|| view! {

@@ -27,7 +27,9 @@ pub fn PhoneVoting(current: Signal<JamView>) -> impl IntoView {
                 key=|n| n.id
                 children=move |n| {
                     let id = n.id;
-                    let text = n.text.clone();
+                    // A card shows the notes clustered onto it.
+                    let merged: Vec<String> = n.merged.iter().map(|(_, m)| m.clone()).collect();
+                    let text = crate::export::with_merged(&n.text, &merged);
                     let mine = Memo::new(move |_| {
                         current.with(|v| v.notes.iter().find(|n| n.id == id).map_or(0, |n| n.my_votes))
                     });

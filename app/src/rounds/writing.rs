@@ -295,12 +295,19 @@ pub fn HostProgress(current: Signal<JamView>) -> impl IntoView {
     }
 }
 
-/// Notes as cards: text, author once revealed, votes once counted. The more notes, the more
-/// columns (40–80 notes fit one or two projector screens); a long note shows its first lines,
-/// and all of it when its card is tapped or clicked.
+/// Notes as cards: text (with the notes clustered onto it), author once revealed, votes once
+/// counted. The more notes, the more columns (40–80 notes fit one or two projector screens); a
+/// long note shows its first lines, and all of it when its card is tapped or clicked. With
+/// `cluster`, the facilitator merges cards that say the same: "Merge…" on one, "Merge here" on
+/// the other; "Separate" takes a note off a card again.
 #[component]
-pub fn NoteWall(#[prop(into)] notes: Signal<Vec<NoteView>>) -> impl IntoView {
+pub fn NoteWall(
+    #[prop(into)] notes: Signal<Vec<NoteView>>,
+    #[prop(optional)] cluster: bool,
+) -> impl IntoView {
     let t = use_texts();
+    let commands = use_commands_if(cluster);
+    let picked = RwSignal::new(None::<(Uuid, NoteKind)>);
     let columns = move || match notes.with(Vec::len) {
         0..=6 => 3,
         7..=16 => 4,
@@ -315,17 +322,85 @@ pub fn NoteWall(#[prop(into)] notes: Signal<Vec<NoteView>>) -> impl IntoView {
             <ul class="wall" data-testid="wall" style=move || format!("--columns: {}", columns())>
                 <For
                     each=move || notes.get()
-                    key=|n| (n.id, n.text.clone(), n.votes, n.author.clone())
+                    key=|n| (n.id, n.text.clone(), n.votes, n.author.clone(), n.merged.clone())
                     children=move |n| {
                         let open = RwSignal::new(false);
                         let full = n.text.clone();
+                        let (id, kind) = (n.id, n.kind);
+                        let merged = n.merged.clone();
                         view! {
-                            <li class="card" class:open=move || open.get() title=full on:click=move |_| open.update(|o| *o = !*o)>
+                            <li
+                                class="card"
+                                class:open=move || open.get()
+                                class:picked=move || picked.get().is_some_and(|(p, _)| p == id)
+                                title=full
+                                data-testid="card"
+                                on:click=move |_| open.update(|o| *o = !*o)
+                            >
                                 <p class="note-text">{n.text}</p>
+                                {(!merged.is_empty()).then(|| view! {
+                                    <ul class="merged" data-testid="merged">
+                                        {merged
+                                            .into_iter()
+                                            .map(|(note, text)| view! {
+                                                <li>
+                                                    "+ " {text}
+                                                    {commands.map(|c| view! {
+                                                        " "
+                                                        <button
+                                                            class="button small secondary host-only"
+                                                            on:click=move |ev| {
+                                                                ev.stop_propagation();
+                                                                c.send(HostCommand::Unmerge { note });
+                                                            }
+                                                        >
+                                                            {move || t.get().unmerge}
+                                                        </button>
+                                                    })}
+                                                </li>
+                                            })
+                                            .collect_view()}
+                                    </ul>
+                                })}
                                 <p class="note-meta">
                                     {n.author}
                                     {n.votes.map(|v| view! { <span class="votes">{move || (t.get().votes)(v)}</span> })}
                                 </p>
+                                {commands.map(|c| view! {
+                                    <div class="cluster-buttons host-only">
+                                        {move || match picked.get() {
+                                            None => view! {
+                                                <button class="button small secondary" on:click=move |ev| {
+                                                    ev.stop_propagation();
+                                                    picked.set(Some((id, kind)));
+                                                }>
+                                                    {move || t.get().merge_pick}
+                                                </button>
+                                            }
+                                                .into_any(),
+                                            Some((p, _)) if p == id => view! {
+                                                <button class="button small secondary" on:click=move |ev| {
+                                                    ev.stop_propagation();
+                                                    picked.set(None);
+                                                }>
+                                                    {move || t.get().cancel}
+                                                </button>
+                                            }
+                                                .into_any(),
+                                            Some((p, k)) if k == kind => view! {
+                                                <button class="button small primary" on:click=move |ev| {
+                                                    ev.stop_propagation();
+                                                    picked.set(None);
+                                                    c.send(HostCommand::Merge { note: p, into: id });
+                                                }>
+                                                    {move || t.get().merge_here}
+                                                </button>
+                                            }
+                                                .into_any(),
+                                            Some(_) => ().into_any(),
+                                        }}
+                                    </div>
+                                })}
                             </li>
                         }
                     }
@@ -333,6 +408,11 @@ pub fn NoteWall(#[prop(into)] notes: Signal<Vec<NoteView>>) -> impl IntoView {
             </ul>
         </Show>
     }
+}
+
+/// The screen's command sender when `wanted` (a wall the facilitator clusters on).
+fn use_commands_if(wanted: bool) -> Option<super::commands::Commands> {
+    wanted.then(use_commands)
 }
 
 /// The projector's reveal round: the revealed notes, and buttons to reveal one author or all.
@@ -371,9 +451,9 @@ pub fn HostReveal(current: Signal<JamView>) -> impl IntoView {
         </div>
         <Show when=move || !working.get().is_empty()>
             <h2>{move || (t.get().round_name)(crate::domain::Round::Working)}</h2>
-            <NoteWall notes=working/>
+            <NoteWall notes=working cluster=true/>
         </Show>
         <h2>{move || (t.get().round_name)(crate::domain::Round::Problems)}</h2>
-        <NoteWall notes=problems/>
+        <NoteWall notes=problems cluster=true/>
     }
 }
