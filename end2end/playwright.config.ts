@@ -51,6 +51,8 @@ export default defineConfig({
       RUST_LOG: "warn",
       // A heartbeat every second: a phone whose connection died silently notices within seconds.
       BLIXT_HEARTBEAT_MS: "1000",
+      // Every test makes its jams from 127.0.0.1.
+      BLIXT_NEW_JAMS_BURST: "1000",
     },
   },
 });

@@ -1,5 +1,5 @@
 import { expect, Page, test } from "@playwright/test";
-import { createJam, hydrated, phone, projector } from "./screens";
+import { axeViolations, createJam, hydrated, phone, projector } from "./screens";
 
 // A real room: a phone that loses the network keeps what it typed and sends it when the network
 // is back, once; a half-written note survives a reload; the facilitator drives from the
@@ -33,6 +33,7 @@ test("a note typed without network stays on the phone and is sent once when the 
   // No network: the phone says so at once; a note sent now stays in the box.
   await context.setOffline(true);
   await expect(p.getByTestId("offline")).toBeVisible();
+  expect(await axeViolations(p)).toEqual([]);
   await p.getByRole("textbox").first().fill("Bra bibliotek");
   await p.getByRole("button", { name: "Lägg till lapp" }).click();
   await expect(p.getByTestId("composer-status")).toContainText("Inte skickad än", { timeout: 15_000 });
@@ -78,7 +79,7 @@ test("the facilitator drives from the keyboard; the round, clock and topic stay 
   await expect(host.getByTestId("round-name")).toHaveText("Problem");
   await host.keyboard.press("ArrowLeft");
   await expect(host.getByTestId("round-name")).toHaveText("Vad fungerar?");
-  await host.getByText("Inställningar").click();
+  await host.getByText("Inställningar", { exact: true }).click();
   await host.getByLabel("Platser").focus();
   await host.keyboard.press("ArrowRight");
   await expect(host.getByTestId("round-name")).toHaveText("Vad fungerar?");
@@ -110,21 +111,44 @@ test("the projector shows the room's view while the facilitator drives from the 
   await expect(room.getByTestId("round-topic")).toHaveText("Tryggare skolvägar");
   // No buttons and no settings in view of the room.
   await expect(room.getByTestId("next-round")).toHaveCount(0);
-  await expect(room.getByText("Inställningar")).toHaveCount(0);
+  await expect(room.getByText("Inställningar", { exact: true })).toHaveCount(0);
   await expect(room.getByRole("button")).toHaveCount(0);
 
   // A clicker's key on the room's screen drives the jam too.
   await room.keyboard.press("PageDown");
   await expect(presenter.getByTestId("round-name")).toHaveText("Problem");
   await expect(p.getByTestId("round-name")).toHaveText("Problem");
-  await p.getByRole("textbox").first().fill("Mörkt vid busshållplatsen");
-  await p.getByRole("button", { name: "Lägg till lapp" }).click();
-  await expect(p.getByTestId("my-notes")).toContainText("Mörkt vid busshållplatsen");
+  for (const text of ["Mörkt vid busshållplatsen", "För mörkt vid hållplatsen", "Bilar kör fort"]) {
+    await p.getByRole("textbox").first().fill(text);
+    await p.getByRole("button", { name: "Lägg till lapp" }).click();
+    await expect(p.getByTestId("my-notes")).toContainText(text);
+  }
 
-  // The reveal: the presenter reveals, the room sees the note and no reveal buttons.
+  // The reveal: the presenter reveals, the room sees the notes and no reveal buttons.
   await presenter.getByTestId("next-round").click();
   await expect(room.getByTestId("round-name")).toHaveText("Visa lapparna");
   await presenter.getByRole("button", { name: "Visa alla" }).click();
-  await expect(room.getByTestId("wall")).toContainText("Mörkt vid busshållplatsen");
+  await expect(room.getByTestId("card")).toHaveCount(3);
   await expect(room.getByRole("button")).toHaveCount(0);
+
+  // Two notes that say the same go on one card: on the room's wall, then on the phone's ballot.
+  const card = (page: Page, text: string) => page.getByTestId("card").filter({ hasText: text });
+  await card(presenter, "För mörkt vid hållplatsen").getByRole("button", { name: "Slå ihop" }).click();
+  await card(presenter, "Mörkt vid busshållplatsen").getByRole("button", { name: "Lägg ihop här" }).click();
+  await expect(room.getByTestId("card")).toHaveCount(2);
+  await expect(card(room, "Mörkt vid busshållplatsen").getByTestId("merged")).toContainText("För mörkt vid hållplatsen");
+  await presenter.getByTestId("next-round").click();
+  await expect(p.getByTestId("round-name")).toHaveText("Rösta på problem");
+  await expect(p.getByTestId("ballot").locator("li")).toHaveCount(2);
+  const merged = p.getByTestId("ballot").locator("li", { hasText: "För mörkt vid hållplatsen" });
+  await expect(merged).toContainText("Mörkt vid busshållplatsen");
+  await merged.getByRole("button", { name: /Sätt prick/ }).click();
+  await expect(p.getByTestId("dots-left")).toContainText("2 prick");
+  // The ballot and the room's screen pass the accessibility checker; a tap keeps the focus.
+  await expect(merged.getByRole("button", { name: /Sätt prick/ })).toBeFocused();
+  expect(await axeViolations(p)).toEqual([]);
+  expect(await axeViolations(room)).toEqual([]);
+  await presenter.getByTestId("next-round").click();
+  await expect(room.getByTestId("ranked").first()).toContainText("Mörkt vid busshållplatsen (+ För mörkt vid hållplatsen)");
+  await expect(room.getByTestId("ranked").first()).toContainText("1 röst");
 });

@@ -36,3 +36,10 @@ export async function createJam(host: Page, topic: string, base = ""): Promise<s
   await hydrated(host);
   return host.url().split("/").pop()!;
 }
+
+/** What axe (the accessibility checker) finds wrong on `page` as it is now: rule and where. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const { default: AxeBuilder } = await import("@axe-core/playwright");
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}

@@ -15,6 +15,7 @@
 //! | `BLIXT_STALL_MS` | `15000` | a live channel that takes no message for this long is closed |
 //! | `BLIXT_MAX_CONNECTIONS` | `20000` | open connections at most |
 //! | `BLIXT_RETENTION_DAYS` | `30` | a jam is deleted this many days after its last change |
+//! | `BLIXT_NEW_JAMS_BURST` | `30` | jams one address may make at once; then one a minute |
 //! | `BLIXT_HEAD_TIMEOUT_MS` | `15000` | a request head (or the next one on a kept-alive connection) must come within this |
 
 use std::net::SocketAddr;
@@ -36,6 +37,8 @@ pub struct Config {
     pub max_connections: usize,
     pub head_timeout_ms: u64,
     pub retention_days: u32,
+    /// Jams one address may make in a row before it is held to one a minute.
+    pub new_jams_burst: u32,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -116,6 +119,7 @@ impl Config {
             max_connections: number("BLIXT_MAX_CONNECTIONS", 20_000, 10..=1_000_000)? as usize,
             head_timeout_ms: number("BLIXT_HEAD_TIMEOUT_MS", 15_000, 100..=300_000)?,
             retention_days: number("BLIXT_RETENTION_DAYS", 30, 1..=3650)? as u32,
+            new_jams_burst: number("BLIXT_NEW_JAMS_BURST", 30, 1..=100_000)? as u32,
             addr,
             database_url: var("BLIXT_DATABASE_URL")
                 .unwrap_or_else(|| "sqlite://data/blixt.db".into()),

@@ -159,7 +159,7 @@ pub async fn start(config: Config) -> Result<Running, StartError> {
         public_origin: config.public_origin(),
         trust_proxy: config.trust_proxy,
         guesses: Arc::default(),
-        new_jams: Arc::default(),
+        new_jams: Arc::new(limits::NewJams::new(config.new_jams_burst)),
         live_caps: Arc::default(),
         live_limits: limits::LiveLimits {
             per_person: 12,

@@ -48,15 +48,17 @@ pub fn client_ip(
     peer.map(|p| p.ip())
 }
 
-/// Jams made per address: a burst of ten, then one a minute (a municipality's office behind
-/// one address runs a few workshops a day; a script making thousands does not get far).
+/// Jams made per address: a burst (`BLIXT_NEW_JAMS_BURST`, 30 by default: a training day in a
+/// municipality's office behind one address), then one a minute; a script making thousands
+/// does not get far.
 pub struct NewJams(DefaultKeyedRateLimiter<IpAddr>);
 
-impl Default for NewJams {
-    fn default() -> Self {
-        let quota =
-            Quota::per_minute(NonZeroU32::MIN).allow_burst(NonZeroU32::new(10).expect("not zero"));
-        Self(RateLimiter::keyed(quota))
+impl NewJams {
+    pub fn new(burst: u32) -> Self {
+        let burst = NonZeroU32::new(burst).unwrap_or(NonZeroU32::MIN);
+        Self(RateLimiter::keyed(
+            Quota::per_minute(NonZeroU32::MIN).allow_burst(burst),
+        ))
     }
 }
 

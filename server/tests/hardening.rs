@@ -120,7 +120,8 @@ async fn guessing_join_codes_is_refused_but_a_room_joining_from_one_address_is_n
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn jams_cannot_be_made_in_bulk() {
     let dir = tempfile::tempdir().unwrap();
-    let server = TestServer::start(dir.path()).await;
+    let db = TestDb::fresh(dir.path()).await;
+    let server = TestServer::start_with(db, &[("BLIXT_NEW_JAMS_BURST", "10")]).await;
     let mut statuses = Vec::new();
     for i in 0..14 {
         let answer = server
