@@ -434,7 +434,7 @@ impl Walk {
             // Mostly two notes on the wall, now and then any two (which may not be merged).
             Op::Merge(i, j) => {
                 let (note, into) = match mergeable(jam, *i, *j) {
-                    Some(pair) if i % 4 != 0 => pair,
+                    Some(pair) if !i.is_multiple_of(4) => pair,
                     _ => (note(*i), note(*j)),
                 };
                 host(HostCommand::Merge { note, into })
@@ -492,7 +492,7 @@ impl Walk {
                 }
                 Round::Prioritize if ranked > 0 => choose(jam, jam.problem_order[i % ranked]),
                 // Once notes are on the wall, half the time two of them are clustered.
-                Round::Reveal if i % 2 == 0 && mergeable(jam, i, i / 2).is_some() => {
+                Round::Reveal if i.is_multiple_of(2) && mergeable(jam, i, i / 2).is_some() => {
                     let (note, into) = mergeable(jam, i, i / 2).unwrap();
                     HostCommand::Merge { note, into }
                 }
