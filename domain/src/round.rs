@@ -307,6 +307,19 @@ impl Settings {
             .find(|r| self.runs(*r))
     }
 
+    /// Where `round` is among the rounds that are run, counted from 1 after the lobby, and how
+    /// many there are: (2, 10) for the problems' vote without "What's working". None for the
+    /// lobby.
+    pub fn position(&self, round: Round) -> Option<(usize, usize)> {
+        let run: Vec<Round> = Round::ALL[1..]
+            .iter()
+            .copied()
+            .filter(|r| self.runs(*r))
+            .collect();
+        let at = run.iter().position(|r| *r == round)?;
+        Some((at + 1, run.len()))
+    }
+
     /// The round before `round`, skipping those not run.
     pub fn previous(&self, round: Round) -> Option<Round> {
         Round::ALL[..round.index()]
@@ -348,6 +361,15 @@ mod tests {
             }
         }
         assert_eq!(Settings::default().next(Round::Summary), None);
+        assert_eq!(Settings::default().position(Round::Lobby), None);
+        assert_eq!(Settings::default().position(Round::Working), Some((1, 11)));
+        assert_eq!(Settings::default().position(Round::Summary), Some((11, 11)));
+        let without = Settings {
+            working_round: false,
+            ..Settings::default()
+        };
+        assert_eq!(without.position(Round::Problems), Some((1, 10)));
+        assert_eq!(without.position(Round::Working), None);
     }
 
     /// Each timed round runs on its own setting; the others have no clock.

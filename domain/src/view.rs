@@ -663,7 +663,9 @@ fn ranking(jam: &Jam) -> Vec<RankedProblem> {
         .enumerate()
         .filter_map(|(i, id)| {
             let note = jam.notes.iter().find(|n| n.id == *id)?;
-            let tied = (i > 0 && jam.problems_tie(i, i - 1)) || jam.problems_tie(i, i + 1);
+            // Problems nobody voted for are not a decision to make: no tie badge for them.
+            let tied = votes[i] > 0
+                && ((i > 0 && jam.problems_tie(i, i - 1)) || jam.problems_tie(i, i + 1));
             Some(RankedProblem {
                 id: *id,
                 text: note.text.to_string(),

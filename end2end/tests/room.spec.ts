@@ -152,3 +152,26 @@ test("the projector shows the room's view while the facilitator drives from the 
   await expect(room.getByTestId("ranked").first()).toContainText("Mörkt vid busshållplatsen (+ För mörkt vid hållplatsen)");
   await expect(room.getByTestId("ranked").first()).toContainText("1 röst");
 });
+
+test("when time is up and writing locks, the phone says so instead of offering the box", async ({ browser }) => {
+  const host = await (await projector(browser)).newPage();
+  const code = await createJam(host, "Låst vid tidens slut");
+  await host.getByText("Inställningar", { exact: true }).click();
+  await host.getByLabel("Lås skrivandet när tiden är ute").check();
+  await host.getByRole("button", { name: "Spara" }).click();
+  await expect(host.getByTestId("settings-saved")).toHaveText("Sparat.");
+
+  const p = await (await phone(browser)).newPage();
+  // The phone's own clock, moved on by the test: the countdown runs on it.
+  await p.clock.install();
+  await join(p, code, "Dana");
+  await host.getByTestId("next-round").click();
+  await expect(p.getByTestId("round-name")).toHaveText("Vad fungerar?");
+  await expect(p.getByRole("textbox").first()).toBeVisible();
+  await expect(p.getByTestId("writing-locked")).toHaveCount(0);
+
+  await p.clock.fastForward("05:00");
+  await expect(p.getByTestId("time-up")).toHaveText("Tiden är ute!");
+  await expect(p.getByTestId("writing-locked")).toBeVisible();
+  await expect(p.getByRole("button", { name: "Lägg till lapp" })).toHaveCount(0);
+});

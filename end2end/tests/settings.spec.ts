@@ -18,10 +18,12 @@ test("settings skip the optional round and change budgets; the timer pauses, res
   await expect(host.getByTestId("participant-count")).toHaveText("1");
   await expect(host.getByLabel("Prickar per person, problem")).toHaveValue("2");
   await host.getByRole("button", { name: "Spara" }).click();
+  await expect(host.getByTestId("settings-saved")).toHaveText("Sparat.");
 
   // A room for one: the next person to come is told the jam is full.
   await expect(host.getByLabel("Prickar per person, problem")).toHaveValue("2");
   await host.getByLabel("Platser (högst så många kan gå med)").fill("1");
+  await expect(host.getByTestId("settings-saved")).toHaveText("");
   await host.getByRole("button", { name: "Spara" }).click();
   await expect(host.getByLabel("Platser (högst så många kan gå med)")).toHaveValue("1");
   const late = await (await phone(browser)).newPage();

@@ -19,7 +19,9 @@ pub fn RoundBar(current: Signal<JamView>, alarm: Alarm) -> impl IntoView {
         <header class="round-bar">
             <div class="round-text">
                 <p class="round-number">
-                    {move || (t.get().round_of)(round().number())}
+                    {move || {
+                        current.with(|v| v.settings.position(v.round)).map(|(n, of)| (t.get().round_of)(n, of))
+                    }}
                     {move || {
                         current
                             .get()
@@ -199,8 +201,11 @@ fn use_shortcuts(current: Signal<JamView>) {
 pub fn SettingsPanel(current: Signal<JamView>) -> impl IntoView {
     let t = use_texts();
     let commands = use_commands();
+    // "Saved." once the change is in (and not refused); until the form is touched again.
+    let saved = RwSignal::new(false);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        saved.set(true);
         #[cfg(feature = "hydrate")]
         if let Some(change) = read_settings(&ev) {
             commands.send(HostCommand::UpdateSettings(change));
@@ -219,7 +224,7 @@ pub fn SettingsPanel(current: Signal<JamView>) -> impl IntoView {
             {move || {
                 let (s, room_size, room_max, joining) = settings.get();
                 view! {
-                    <form class="settings-grid" on:submit=on_submit>
+                    <form class="settings-grid" on:submit=on_submit on:input=move |_| saved.set(false)>
                         <label class="check">
                             <input type="checkbox" name="working_round" checked=s.working_round/>
                             {move || t.get().working_round_label}
@@ -274,6 +279,9 @@ pub fn SettingsPanel(current: Signal<JamView>) -> impl IntoView {
                             </select>
                         </label>
                         <button type="submit" class="button secondary">{move || t.get().save}</button>
+                        <p class="saved" role="status" data-testid="settings-saved">
+                            {move || (saved.get() && !commands.pending().get() && commands.error().get().is_none()).then(|| t.get().saved)}
+                        </p>
                     </form>
                 }
             }}
