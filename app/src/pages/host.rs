@@ -49,7 +49,8 @@ fn FacilitatorPage(room: bool) -> impl IntoView {
     let (live, connection) = use_live_view(code.get_untracked());
     provide_commands(code.get_untracked());
     view! {
-        <TopBar/>
+        // The room's screen shows the jam only (and nothing under 28 px).
+        {(!room).then(|| view! { <TopBar/> })}
         <ConnectionBanner connection/>
         <Suspense fallback=move || view! { <p class="page">{move || t.get().loading}</p> }>
             {move || {

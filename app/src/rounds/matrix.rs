@@ -165,7 +165,6 @@ fn RatingScale(solution: Uuid, scale: Scale, given: u8) -> impl IntoView {
         <fieldset class="scale">
             <legend>{move || texts().0}</legend>
             <div class="scale-row">
-                <span class="scale-end" aria-hidden="true">{move || texts().1 .0}</span>
                 {(Rating::MIN..=Rating::MAX)
                     .map(|v| {
                         let label = move || {
@@ -190,7 +189,11 @@ fn RatingScale(solution: Uuid, scale: Scale, given: u8) -> impl IntoView {
                         }
                     })
                     .collect_view()}
-                <span class="scale-end" aria-hidden="true">{move || texts().1 .1}</span>
+            </div>
+            // What 1 and 5 mean, under the ends of the row.
+            <div class="scale-ends" aria-hidden="true">
+                <span>{move || texts().1 .0}</span>
+                <span>{move || texts().1 .1}</span>
             </div>
         </fieldset>
     }

@@ -20,7 +20,7 @@ pub fn Ranking(current: Signal<JamView>, controls: bool) -> impl IntoView {
                     .map(|(i, p)| {
                         let id = p.id;
                         view! {
-                            <li class="ranked" class:chosen=p.chosen class:tied=p.tied data-testid="ranked">
+                            <li class="ranked" class:chosen=p.chosen class:tied=p.tied class:no-votes=(p.votes == 0) data-testid="ranked">
                                 <span class="rank">{i + 1}</span>
                                 <span class="note-text">{crate::export::with_merged(&p.text, &p.merged)}</span>
                                 <span class="votes">{move || (t.get().votes)(p.votes)}</span>

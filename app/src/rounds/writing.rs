@@ -319,7 +319,9 @@ pub fn NoteWall(
             when=move || !notes.get().is_empty()
             fallback=move || view! { <p class="muted">{move || t.get().nothing_yet}</p> }
         >
-            <ul class="wall" data-testid="wall" style=move || format!("--columns: {}", columns())>
+            // A class, not an inline style: the page's content security policy allows no inline
+            // styles.
+            <ul class=move || format!("wall columns-{}", columns()) data-testid="wall">
                 <For
                     each=move || notes.get()
                     key=|n| (n.id, n.text.clone(), n.votes, n.author.clone(), n.merged.clone())
