@@ -172,7 +172,13 @@ fn HostLobby(screen: HostScreen, current: Signal<JamView>) -> impl IntoView {
                     {move || match joining() {
                         Joining::Open => view! {
                             <p class="label">{move || t.get().join_at}</p>
-                            <p class="join-url" data-testid="join-url">{join_url.clone()}</p>
+                            // It may wrap after a slash, never inside the code people type.
+                            <p class="join-url" data-testid="join-url">
+                                {join_url
+                                    .split_inclusive('/')
+                                    .map(|part| view! { {part.to_string()} <wbr/> })
+                                    .collect_view()}
+                            </p>
                             <p class="label">{move || t.get().code_label}</p>
                             <p class="join-code" data-testid="join-code">{grouped.clone()}</p>
                         }

@@ -304,10 +304,14 @@ pub fn HostProgress(current: Signal<JamView>) -> impl IntoView {
 pub fn NoteWall(
     #[prop(into)] notes: Signal<Vec<NoteView>>,
     #[prop(optional)] cluster: bool,
+    /// The card picked to merge, shared by the walls of one screen (a pick on one wall shows
+    /// no "merge" offers on another, whose notes are of another kind).
+    #[prop(optional)]
+    picked: Option<RwSignal<Option<(Uuid, NoteKind)>>>,
 ) -> impl IntoView {
     let t = use_texts();
     let commands = use_commands_if(cluster);
-    let picked = RwSignal::new(None::<(Uuid, NoteKind)>);
+    let picked = picked.unwrap_or_else(|| RwSignal::new(None));
     let columns = move || match notes.with(Vec::len) {
         0..=6 => 3,
         7..=16 => 4,
@@ -422,6 +426,7 @@ fn use_commands_if(wanted: bool) -> Option<super::commands::Commands> {
 pub fn HostReveal(current: Signal<JamView>) -> impl IntoView {
     let t = use_texts();
     let commands = use_commands();
+    let picked = RwSignal::new(None::<(Uuid, NoteKind)>);
     let working = Signal::derive(move || revealed(&current.get(), NoteKind::Working));
     let problems = Signal::derive(move || revealed(&current.get(), NoteKind::Problem));
     let people = move || match current.get().viewer {
@@ -453,9 +458,9 @@ pub fn HostReveal(current: Signal<JamView>) -> impl IntoView {
         </div>
         <Show when=move || !working.get().is_empty()>
             <h2>{move || (t.get().round_name)(crate::domain::Round::Working)}</h2>
-            <NoteWall notes=working cluster=true/>
+            <NoteWall notes=working cluster=true picked/>
         </Show>
         <h2>{move || (t.get().round_name)(crate::domain::Round::Problems)}</h2>
-        <NoteWall notes=problems cluster=true/>
+        <NoteWall notes=problems cluster=true picked/>
     }
 }
