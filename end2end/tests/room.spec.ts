@@ -1,18 +1,9 @@
 import { expect, Page, test } from "@playwright/test";
-import { axeViolations, createJam, hydrated, phone, projector } from "./screens";
+import { axeViolations, createJam, hydrated, join, phone, projector } from "./screens";
 
 // A real room: a phone that loses the network keeps what it typed and sends it when the network
 // is back, once; a half-written note survives a reload; the facilitator drives from the
 // keyboard while the round, the clock and the topic stay in view.
-
-async function join(p: Page, code: string, name: string) {
-  await p.goto(`/j/${code}`);
-  await hydrated(p);
-  await p.getByLabel("Ditt namn").fill(name);
-  await p.getByRole("button", { name: "Gå med" }).click();
-  await expect(p.getByRole("heading", { name: "Du är med!" })).toBeVisible();
-  await hydrated(p);
-}
 
 test("a note typed without network stays on the phone and is sent once when the network is back", async ({ browser }) => {
   const host = await (await projector(browser)).newPage();

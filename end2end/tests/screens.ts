@@ -20,6 +20,18 @@ export function phone(browser: Browser, locale = "sv-SE", baseURL?: string): Pro
   });
 }
 
+/** Joins the jam with `code` from a phone page under `name`; answers once the phone's screen,
+ *  in the lobby, has hydrated. */
+export async function join(page: Page, code: string, name: string) {
+  await page.goto(`/j/${code}`);
+  await hydrated(page);
+  await page.getByLabel("Ditt namn").fill(name);
+  await page.getByRole("button", { name: "Gå med" }).click();
+  await expect(page).toHaveURL(new RegExp(`/jam/${code}$`));
+  await expect(page.getByRole("heading", { name: "Du är med!" })).toBeVisible();
+  await hydrated(page);
+}
+
 /** Waits until the page's wasm has taken over (the app marks the body when it has). */
 export async function hydrated(page: Page) {
   await page.waitForFunction(() => document.body.dataset.hydrated === "true");

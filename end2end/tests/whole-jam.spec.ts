@@ -1,19 +1,10 @@
 import { Browser, expect, Locator, Page, test } from "@playwright/test";
 import * as fs from "node:fs";
 import { freshDatabase, Instance } from "./instance";
-import { createJam, hydrated, phone, projector } from "./screens";
+import { createJam, hydrated, join, phone, projector } from "./screens";
 
 // A whole Lightning Decision Jam: a projector and three phones, in Swedish, from the lobby to
 // the prioritized action list; once on one server, once on two instances sharing PostgreSQL.
-
-async function join(page: Page, code: string, name: string) {
-  await page.goto(`/j/${code}`);
-  await hydrated(page);
-  await page.getByLabel("Ditt namn").fill(name);
-  await page.getByRole("button", { name: "Gå med" }).click();
-  await expect(page).toHaveURL(new RegExp(`/jam/${code}$`));
-  await hydrated(page);
-}
 
 function item(list: Locator, text: string): Locator {
   return list.locator("li", { hasText: text });
