@@ -41,12 +41,14 @@ pub fn LangSwitch() -> impl IntoView {
                             hreflang=l.code()
                             lang=l.code()
                             aria-current=move || (lang.get() == l).then_some("true")
+                            aria-label=l.texts().language_name
                             on:click=move |ev| {
                                 ev.prevent_default();
                                 switch_lang(l);
                             }
                         >
-                            {l.texts().language_name}
+                            <span class="lang-name">{l.texts().language_name}</span>
+                            <span class="lang-code" aria-hidden="true">{l.code().to_uppercase()}</span>
                         </a>
                     }
                 })

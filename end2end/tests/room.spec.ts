@@ -133,10 +133,17 @@ test("the projector shows the room's view while the facilitator drives from the 
   await expect(p.getByTestId("ballot").locator("li")).toHaveCount(2);
   const merged = p.getByTestId("ballot").locator("li", { hasText: "För mörkt vid hållplatsen" });
   await expect(merged).toContainText("Mörkt vid busshållplatsen");
-  await merged.getByRole("button", { name: /Sätt prick/ }).click();
+  // From the keyboard: the note keeps the focus after each dot, so Enter again adds another.
+  await merged.getByRole("button", { name: /Sätt prick/ }).focus();
+  await p.keyboard.press("Enter");
   await expect(p.getByTestId("dots-left")).toContainText("2 prick");
-  // The ballot and the room's screen pass the accessibility checker; a tap keeps the focus.
   await expect(merged.getByRole("button", { name: /Sätt prick/ })).toBeFocused();
+  await p.keyboard.press("Enter");
+  await expect(p.getByTestId("dots-left")).toContainText("1 prick");
+  await expect(merged.getByRole("button", { name: /Sätt prick/ })).toBeFocused();
+  await merged.getByRole("button", { name: /Ta tillbaka/ }).click();
+  await expect(p.getByTestId("dots-left")).toContainText("2 prick");
+  // The ballot and the room's screen pass the accessibility checker.
   expect(await axeViolations(p)).toEqual([]);
   expect(await axeViolations(room)).toEqual([]);
   await presenter.getByTestId("next-round").click();
@@ -166,4 +173,94 @@ test("when time is up and writing locks, the phone says so instead of offering t
   await expect(p.getByTestId("writing-locked")).toBeVisible();
   await expect(p.getByRole("button", { name: "Lägg till lapp" })).toHaveCount(0);
   await expect(host.getByTestId("countdown")).toContainText("Tiden är ute!");
+});
+
+/** Forty problem notes as a real room writes them: short, long, and long compound words. */
+const FORTY = [
+  "Få jobb", "Bostadsbristen: det finns nästan inga hyreslägenheter lediga, och de som finns har flera års kö", "Mörkt och kallt på vintern",
+  "Dåliga tågförbindelser söderut", "Kommunfullmäktigesammanträdesprotokollen är svåra att hitta", "För få jobb för akademiker",
+  "Ingen förlossningsavdelning närmare än Sunderbyn", "Arbetsförmedlingen har stängt sitt kontor",
+  "Partnern hittar inget jobb som matchar utbildningen, så hela familjen flyttar inte hit", "Lite kulturliv",
+  "Svårt att hitta jobb som matchar utbildningen", "Förskoleplatserna räcker inte",
+  "Dyrt att flyga till Stockholm från Luleå, och bussen till flygplatsen går bara några gånger om dagen", "Höga elpriser",
+  "Gränsöverskridandesamarbetsavtalsförhandlingarna tar för lång tid", "Okänt varumärke", "Få restauranger öppna på kvällarna",
+  "Bredbandsutbyggnaden på landsbygden är långsam", "Unga flyttar till Luleå och Umeå för att plugga och kommer sällan tillbaka",
+  "Långt till sjukhus", "Rajayhteistyökehittämisprojektikoordinaattori saknas", "Bilen krävs för allt",
+  "Busstrafiken mellan Haparanda och Torneå samordnas inte med tågtiderna", "Ingen vet att vi finns",
+  "Skolorna har svårt att rekrytera behöriga lärare", "Tvåspråkighet ses som ett problem i stället för en tillgång",
+  "Matbutikerna har korta öppettider", "Arbetsmarknadsutbildningsplatserna är för få",
+  "Få aktiviteter för ungdomar på helgerna, särskilt för dem som inte spelar ishockey", "Dålig mobiltäckning",
+  "Tidszonen krånglar till det", "Byggbolagen vill inte bygga nytt eftersom marknadsvärdet blir lägre än byggkostnaden",
+  "Vårdcentralen har långa väntetider", "Tornionjokilaaksonmatkailuyhdistyksenpuheenjohtaja flyttade",
+  "Kommunen marknadsför sig dåligt", "Få lediga tomter nära vattnet",
+  "Avståndet till storstäderna är stort, och många tror att det inte finns något att göra här", "Dyra hyror i nyproduktion",
+  "Nyanlända får inte hjälp med svenska och finska samtidigt", "Blåsigt",
+];
+
+/** How wide the page is at normal and at double text size (the root font at 200 %, as a
+ *  browser's text size setting does); both must be the phone's own width. */
+async function widthsAtTextSizes(page: Page): Promise<number[]> {
+  const widths = [];
+  for (const size of ["", "200%"]) {
+    await page.evaluate((s) => (document.documentElement.style.fontSize = s), size);
+    widths.push(await page.evaluate(() => document.scrollingElement!.scrollWidth));
+  }
+  await page.evaluate(() => (document.documentElement.style.fontSize = ""));
+  return widths;
+}
+
+test("forty notes fit the room's screen in two screen heights; a 320 px phone never scrolls sideways", async ({ browser }) => {
+  const laptop = await projector(browser);
+  const presenter = await laptop.newPage();
+  const code = await createJam(presenter, "Hur får vi fler att flytta till Haparanda?");
+  const room = await laptop.newPage();
+  await room.goto(`/room/${code}`);
+  await hydrated(room);
+  const phones: Page[] = [];
+  for (const name of ["Anna", "Bo", "Cai", "Dina"]) {
+    const p = await (await phone(browser)).newPage();
+    await join(p, code, name);
+    phones.push(p);
+  }
+  // The smallest phone there is, in Swedish and in Finnish (longer words).
+  const small: Page[] = [];
+  for (const locale of ["sv-SE", "fi-FI"]) {
+    const context = await browser.newContext({ viewport: { width: 320, height: 568 }, isMobile: true, hasTouch: true, locale });
+    const p = await context.newPage();
+    await p.goto(`/j/${code}`);
+    await hydrated(p);
+    await p.locator("input[name=name]").fill(`Liten ${locale}`);
+    await p.locator("form button[type=submit]").click();
+    await expect(p).toHaveURL(new RegExp(`/jam/${code}$`));
+    await hydrated(p);
+    small.push(p);
+  }
+  for (const p of small) expect(await widthsAtTextSizes(p)).toEqual([320, 320]);
+
+  await presenter.getByTestId("next-round").click();
+  await presenter.getByTestId("next-round").click();
+  await expect(phones[0].getByTestId("round-name")).toHaveText("Problem");
+  for (let i = 0; i < 10; i++) {
+    await Promise.all(
+      phones.map(async (p, j) => {
+        const text = FORTY[j * 10 + i];
+        await p.getByRole("textbox").first().fill(text);
+        await p.getByRole("button", { name: "Lägg till lapp" }).click();
+        await expect(p.getByTestId("my-notes")).toContainText(text);
+      }),
+    );
+  }
+  for (const p of small) expect(await widthsAtTextSizes(p)).toEqual([320, 320]);
+
+  await presenter.getByTestId("next-round").click();
+  await presenter.getByRole("button", { name: "Visa alla" }).click();
+  await expect(room.getByTestId("card")).toHaveCount(40);
+  const screens = await room.evaluate(() => document.scrollingElement!.scrollHeight / window.innerHeight);
+  expect(screens).toBeLessThanOrEqual(2);
+  expect(await axeViolations(room)).toEqual([]);
+
+  await presenter.getByTestId("next-round").click();
+  await expect(small[0].getByTestId("ballot").locator("li")).toHaveCount(40);
+  for (const p of small) expect(await widthsAtTextSizes(p)).toEqual([320, 320]);
+  expect(await axeViolations(small[1])).toEqual([]);
 });

@@ -1,7 +1,7 @@
 import { Browser, expect, Locator, Page, test } from "@playwright/test";
 import * as fs from "node:fs";
 import { freshDatabase, Instance } from "./instance";
-import { createJam, hydrated, join, phone, projector } from "./screens";
+import { axeViolations, createJam, hydrated, join, phone, projector } from "./screens";
 
 // A whole Lightning Decision Jam: a projector and three phones, in Swedish, from the lobby to
 // the prioritized action list; once on one server, once on two instances sharing PostgreSQL.
@@ -50,7 +50,19 @@ async function wholeJam(browser: Browser, sites: Sites = {}) {
   await join(cai, code, "Cai");
   await expect(host.getByTestId("participant-count")).toHaveText("3");
 
+  // What the accessibility checker finds on the projector and a phone at the end of every round,
+  // with the round's notes, votes and forms on screen (once: the run on PostgreSQL shows the
+  // same pages).
+  const violations: string[] = [];
+  const check = async () => {
+    if (sites.host) return;
+    const round = (await host.getByTestId("round-name").count()) ? await host.getByTestId("round-name").innerText() : "Lobby";
+    for (const [screen, page] of [["projector", host], ["phone", anna]] as const) {
+      for (const v of await axeViolations(page)) violations.push(`${round}, ${screen}: ${v}`);
+    }
+  };
   const next = async (round: string) => {
+    await check();
     await host.getByTestId("next-round").click();
     await expect(host.getByTestId("round-name")).toHaveText(round);
     // Every phone follows by itself.
@@ -249,6 +261,8 @@ async function wholeJam(browser: Browser, sites: Sites = {}) {
     await expect(actions.nth(1)).toContainText("Testa en lektion på distans");
   }
   await expect(host.getByTestId("next-round")).toBeDisabled();
+  await check();
+  expect(violations).toEqual([]);
 
   // 12. Take the results home: every format downloads from the summary screen.
   const exportPanel = host.getByTestId("export");
