@@ -105,6 +105,9 @@ pub struct Texts {
     pub paused: &'static str,
     /// The phone has no network: what it keeps and when it sends.
     pub offline: &'static str,
+    /// Shown only in a browser that runs no scripts: the screen does not follow by itself.
+    pub no_script: &'static str,
+    pub reload: &'static str,
     pub sending: &'static str,
     /// A note that could not be sent yet: it stays on the phone.
     pub not_sent: &'static str,
@@ -427,6 +430,8 @@ pub static SV: Texts = Texts {
     time_up: "Tiden är ute!",
     paused: "Pausad",
     offline: "Ingen uppkoppling. Det du skriver sparas på telefonen och skickas när nätet är tillbaka.",
+    no_script: "Den här sidan uppdateras inte av sig själv i din webbläsare. Ladda om den för att se nästa runda.",
+    reload: "Uppdatera",
     sending: "Skickar …",
     not_sent: "Inte skickad än – den ligger kvar här och skickas när nätet är tillbaka.",
     send_again: "Skicka igen",
@@ -738,6 +743,8 @@ pub static EN: Texts = Texts {
     time_up: "Time is up!",
     paused: "Paused",
     offline: "No connection. What you write is kept on this phone and sent when the network is back.",
+    no_script: "This page does not update by itself in your browser. Reload it to see the next round.",
+    reload: "Reload",
     sending: "Sending …",
     not_sent: "Not sent yet – it stays here and is sent when the network is back.",
     send_again: "Send again",
@@ -1049,6 +1056,8 @@ pub static FI: Texts = Texts {
     time_up: "Aika loppui!",
     paused: "Tauolla",
     offline: "Ei yhteyttä. Kirjoittamasi säilyy puhelimessa ja lähtee, kun verkko palaa.",
+    no_script: "Tämä sivu ei päivity itsestään selaimessasi. Lataa se uudelleen, niin näet seuraavan kierroksen.",
+    reload: "Päivitä",
     sending: "Lähetetään …",
     not_sent: "Ei vielä lähetetty – lappu säilyy tässä ja lähtee, kun verkko palaa.",
     send_again: "Lähetä uudelleen",

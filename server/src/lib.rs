@@ -3,13 +3,13 @@
 //! the integration tests start it in-process on a free port.
 
 mod announcements;
-mod assets;
 pub mod config;
 mod error;
 mod export;
 mod limits;
 mod live;
 mod mailbox;
+mod phone_forms;
 mod routes;
 mod security;
 pub mod serve;
@@ -21,7 +21,7 @@ use app::server::store::Store;
 use app::server::AppState;
 use axum::extract::{FromRef, Request, State};
 use axum::response::IntoResponse;
-use axum::routing::get;
+use axum::routing::{get, post};
 use axum::Router;
 use config::Config;
 use leptos::prelude::*;
@@ -181,14 +181,6 @@ pub async fn start(config: Config) -> Result<Running, StartError> {
         }
     });
 
-    let pkg = config.site_root.join("pkg");
-    if let Err(e) = assets::remove_stale(&pkg) {
-        tracing::warn!(error = %e, "could not check the compressed files in {}", pkg.display());
-    }
-    tokio::task::spawn_blocking(move || match assets::precompress(&pkg) {
-        Ok(written) => tracing::debug!(written, "browser files compressed"),
-        Err(e) => tracing::warn!(error = %e, "could not precompress {}", pkg.display()),
-    });
     let router = router(state)
         .layer(session_layer)
         // Outermost, so a slow request is timed with every layer's share in it.
@@ -233,6 +225,9 @@ fn router(state: ServerState) -> Router {
     let leptos = state.leptos.clone();
     let pkg = std::path::Path::new(state.leptos.site_root.as_ref()).join("pkg");
     let pages = Router::new()
+        // The build writes a brotli and a gzip copy of every file beside it
+        // (`cargo leptos build --release --precompress`); a file without them is compressed on
+        // the fly by the layer below.
         .nest_service(
             "/pkg",
             ServeDir::new(pkg).precompressed_br().precompressed_gzip(),
@@ -241,6 +236,8 @@ fn router(state: ServerState) -> Router {
         .route("/lang/{code}", get(routes::lang))
         .route("/healthz", get(routes::health))
         .route("/jam/{code}/export/{format}", get(export::for_facilitator))
+        .route("/jam/{code}/note", post(phone_forms::note))
+        .route("/jam/{code}/dot", post(phone_forms::dot))
         .route("/jam/{code}/host-key.svg", get(routes::host_key_qr))
         .route("/share/{token}", get(export::shared_page))
         .route("/share/{token}/export/{format}", get(export::shared))

@@ -335,3 +335,97 @@ async fn language_follows_the_cookie_then_the_browser() {
     let hostile = browser.get("/lang/en?to=//evil.example").await;
     assert_eq!(hostile.headers()["location"], "/");
 }
+
+/// The phone's forms (for a browser without the wasm) go through the same rules as its
+/// commands: a stranger, a note in a voting round or a dot in a writing round change nothing
+/// and come back with the reason; a form sent twice adds one note.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_phones_plain_forms_keep_every_rule() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = TestServer::start(dir.path()).await;
+    let host = server.browser();
+    let code = host.create_jam(TOPIC).await;
+    let phone = server.browser();
+    phone.join(&code, "Utan skript").await;
+    let post = |who: &common::Browser, path: &str, form: Vec<(&'static str, String)>| {
+        let request = who
+            .client
+            .post(format!("{}/jam/{code}/{path}", server.base))
+            .form(&form);
+        async move {
+            let answer = request.send().await.unwrap();
+            assert_eq!(answer.status(), StatusCode::SEE_OTHER);
+            answer.headers()["location"].to_str().unwrap().to_string()
+        }
+    };
+    let note =
+        |id: uuid::Uuid, text: &str| vec![("id", id.to_string()), ("note", text.to_string())];
+    let refused = |location: &str| {
+        let (_, error) = location.split_once("?refused=").expect("a refusal");
+        let error = percent_decode(error);
+        serde_json::from_str::<serde_json::Value>(&error).unwrap()
+    };
+
+    // In the lobby, a note is refused.
+    let answer = post(&phone, "note", note(uuid::Uuid::new_v4(), "För tidigt")).await;
+    assert!(answer.contains("refused="), "{answer}");
+    host.run_to(&phone, &code, "Problems").await;
+    let stranger = server.browser();
+    let answer = post(&stranger, "note", note(uuid::Uuid::new_v4(), "Inte med")).await;
+    assert_eq!(refused(&answer), json!("NotJoined"));
+
+    let id = uuid::Uuid::new_v4();
+    for _ in 0..2 {
+        let answer = post(&phone, "note", note(id, "Samma lapp")).await;
+        assert_eq!(answer, format!("/jam/{code}"));
+    }
+    let view = phone.view(&code).await.body;
+    let mine: Vec<_> = view["notes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|n| n["text"] == "Samma lapp")
+        .collect();
+    assert_eq!(mine.len(), 1, "sent twice, kept once");
+    let note_id = mine[0]["id"].as_str().unwrap().to_string();
+    // A dot while writing is refused; so is a form naming nothing, or malformed.
+    let answer = post(&phone, "dot", vec![("add", note_id.clone())]).await;
+    assert!(refused(&answer)["Jam"].is_string(), "{answer}");
+    let answer = post(&phone, "dot", vec![]).await;
+    assert!(refused(&answer)["BadRequest"].is_string(), "{answer}");
+    let answer = post(&phone, "dot", vec![("add", "not-a-uuid".into())]).await;
+    assert!(refused(&answer)["BadRequest"].is_string(), "{answer}");
+    let answer = post(&phone, "note", vec![("note", "no id".into())]).await;
+    assert!(refused(&answer)["BadRequest"].is_string(), "{answer}");
+
+    host.run_to(&phone, &code, "VoteProblems").await;
+    let before = phone.view(&code).await.body["dots_left"].as_u64().unwrap();
+    let answer = post(&phone, "dot", vec![("add", note_id.clone())]).await;
+    assert_eq!(answer, format!("/jam/{code}"));
+    assert_eq!(
+        phone.view(&code).await.body["dots_left"].as_u64().unwrap(),
+        before - 1
+    );
+    post(&phone, "dot", vec![("take_back", note_id.clone())]).await;
+    assert_eq!(
+        phone.view(&code).await.body["dots_left"].as_u64().unwrap(),
+        before
+    );
+    server.stop().await;
+}
+
+fn percent_decode(text: &str) -> String {
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            out.push(u8::from_str_radix(&text[i + 1..i + 3], 16).unwrap());
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).unwrap()
+}

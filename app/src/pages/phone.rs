@@ -2,8 +2,9 @@
 
 use super::route_code;
 use crate::api::load_jam_view;
-use crate::components::{ConnectionBanner, ErrorScreen, TopBar};
+use crate::components::{ConnectionBanner, ErrorNote, ErrorScreen, TopBar};
 use crate::domain::{JamView, NoteKind, Round, ViewerRole};
+use crate::error::AppError;
 use crate::live::use_live_view;
 use crate::locale::use_texts;
 use crate::rounds::actions::ActionList;
@@ -88,10 +89,29 @@ fn PhoneScreen(current: Signal<JamView>) -> impl IntoView {
                 <FocusLine current/>
             </Show>
             <CommandError/>
+            <FormRefusal/>
+            <p class="hint no-script-only">
+                {move || t.get().no_script} " "
+                <a href=move || format!("/jam/{}", current.with(|v| v.code.clone()))>{move || t.get().reload}</a>
+            </p>
             {move || phone_body(round.get(), current)}
             <MyName current/>
         </main>
     }
+}
+
+/// What the server refused when this phone posted a form without the wasm (its answer sends the
+/// browser back here with `?refused=<the error as JSON>`); only the error's kind is shown, in
+/// the reader's language, so a forged address cannot put words on the screen.
+#[component]
+fn FormRefusal() -> impl IntoView {
+    let query = leptos_router::hooks::use_query_map();
+    let error = Signal::derive(move || {
+        query
+            .with(|q| q.get("refused"))
+            .and_then(|e| serde_json::from_str::<AppError>(&e).ok())
+    });
+    view! { <ErrorNote error/> }
 }
 
 /// "Done — look at the screen" once this phone has nothing left to do in the round: every dot

@@ -13,7 +13,9 @@ fn ballot(view: &JamView) -> Vec<NoteView> {
 
 /// A phone in a voting round: one compact row per note; tapping the note adds a dot, "−"
 /// takes one back. The dots left are in the phone's header. Rows are kept by note, so a tap
-/// leaves the focus where it was (a keyboard or screen reader user stays on the note).
+/// leaves the focus where it was (a keyboard or screen reader user stays on the note). The
+/// ballot is a form whose buttons name their note, so a phone without the wasm votes by
+/// posting it (see the server's `phone_forms`); with the wasm, a tap sends the command live.
 #[component]
 pub fn PhoneVoting(current: Signal<JamView>) -> impl IntoView {
     let t = use_texts();
@@ -21,6 +23,7 @@ pub fn PhoneVoting(current: Signal<JamView>) -> impl IntoView {
     let dots_left = move || current.get().dots_left.unwrap_or(0);
     let ballot = move || ballot(&current.get());
     view! {
+        <form method="post" action=format!("/jam/{}/dot", commands.code())>
         <ul class="ballot" data-testid="ballot">
             <For
                 each=ballot
@@ -44,19 +47,31 @@ pub fn PhoneVoting(current: Signal<JamView>) -> impl IntoView {
                     view! {
                         <li class="ballot-item" class:voted=move || { mine.get() > 0 }>
                             <button
+                                type="submit"
+                                name="add"
+                                value=id.to_string()
                                 class="ballot-add"
                                 aria-label=add_label
                                 disabled=move || dots_left() == 0
-                                on:click=move |_| commands.send(ParticipantCommand::CastVote { note: id })
+                                on:click=move |ev| {
+                                    ev.prevent_default();
+                                    commands.send(ParticipantCommand::CastVote { note: id });
+                                }
                             >
                                 <span class="note-text">{text}</span>
                                 <span class="my-dots" aria-hidden="true">{move || "●".repeat(mine.get())}</span>
                             </button>
                             <button
+                                type="submit"
+                                name="take_back"
+                                value=id.to_string()
                                 class="button small secondary ballot-remove"
                                 aria-label=remove_label
                                 disabled=move || mine.get() == 0
-                                on:click=move |_| commands.send(ParticipantCommand::WithdrawVote { note: id })
+                                on:click=move |ev| {
+                                    ev.prevent_default();
+                                    commands.send(ParticipantCommand::WithdrawVote { note: id });
+                                }
                             >
                                 "−"
                             </button>
@@ -65,6 +80,7 @@ pub fn PhoneVoting(current: Signal<JamView>) -> impl IntoView {
                 }
             />
         </ul>
+        </form>
     }
 }
 

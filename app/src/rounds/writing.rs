@@ -149,12 +149,20 @@ fn Composer(current: Signal<JamView>, round: Round, focus: Option<Uuid>) -> impl
                 </p>
             }
         >
-            <form class="composer" on:submit=move |ev| {
-                ev.prevent_default();
-                if !too_long() {
-                    submit();
+            // Posts by itself where the wasm never loaded (see the server's `phone_forms`), with
+            // an id made as the page was rendered, so a form sent twice adds one note.
+            <form
+                class="composer"
+                method="post"
+                action=format!("/jam/{}/note", commands.code())
+                on:submit=move |ev| {
+                    ev.prevent_default();
+                    if !too_long() {
+                        submit();
+                    }
                 }
-            }>
+            >
+                <input type="hidden" name="id" value=Uuid::new_v4().to_string()/>
                 <textarea
                     name="note"
                     rows="3"

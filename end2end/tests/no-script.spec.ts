@@ -1,0 +1,65 @@
+import { expect, test } from "@playwright/test";
+import { createJam, projector } from "./screens";
+
+// A phone that never runs the wasm (JavaScript off, an old browser, a download that stalled)
+// still takes part: it joins, writes notes and places its dots through plain forms, and sees
+// the jam as it is whenever it loads the page.
+
+test("a phone without JavaScript joins, writes a note and places its dots", async ({ browser }) => {
+  const host = await (await projector(browser)).newPage();
+  const code = await createJam(host, "Utan JavaScript");
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 }, locale: "sv-SE" });
+  const p = await context.newPage();
+
+  await p.goto(`/j/${code}`);
+  await p.getByLabel("Ditt namn").fill("Ulla");
+  await p.getByRole("button", { name: "Gå med" }).click();
+  await expect(p).toHaveURL(new RegExp(`/jam/${code}$`));
+  await expect(p.getByRole("heading", { name: "Du är med!" })).toBeVisible();
+  await expect(host.getByTestId("participant-count")).toHaveText("1");
+  // It says that this page does not follow the jam by itself.
+  await expect(p.getByText("Ladda om den för att se nästa runda")).toBeVisible();
+
+  await host.getByTestId("next-round").click();
+  await host.getByTestId("next-round").click();
+  await expect(host.getByTestId("round-name")).toHaveText("Problem");
+  await p.getByRole("link", { name: "Uppdatera" }).click();
+  await expect(p.getByTestId("round-name")).toHaveText("Problem");
+
+  // A note goes in; an empty one is refused with the reason, and nothing is added.
+  await p.getByRole("textbox").fill("Inget skript behövs");
+  await p.getByRole("button", { name: "Lägg till lapp" }).click();
+  await expect(p).toHaveURL(new RegExp(`/jam/${code}$`));
+  await expect(p.getByTestId("my-notes")).toContainText("Inget skript behövs");
+  await p.getByRole("button", { name: "Lägg till lapp" }).click();
+  await expect(p.locator(".error")).toBeVisible();
+  await expect(p.getByTestId("my-notes").locator("li")).toHaveCount(1);
+  // Sent twice (the browser resending the same form) it is still one note.
+  await p.getByRole("textbox").fill("En gång");
+  const form = p.locator("form.composer");
+  const body = new URLSearchParams({ id: await form.locator("input[name=id]").inputValue(), note: "En gång" }).toString();
+  for (let i = 0; i < 2; i++) {
+    const answer = await p.request.post(`/jam/${code}/note`, { headers: { "content-type": "application/x-www-form-urlencoded" }, data: body, maxRedirects: 0 });
+    expect(answer.status()).toBe(303);
+  }
+  await p.reload();
+  await expect(p.getByTestId("my-notes").locator("li")).toHaveCount(2);
+
+  await host.getByTestId("next-round").click();
+  await host.getByRole("button", { name: "Visa alla" }).click();
+  await host.getByTestId("next-round").click();
+  await expect(host.getByTestId("round-name")).toHaveText("Rösta på problem");
+  await p.reload();
+  await expect(p.getByTestId("dots-left")).toContainText("3 prickar");
+  const note = p.getByTestId("ballot").locator("li", { hasText: "Inget skript behövs" });
+  await note.getByRole("button", { name: /Sätt prick/ }).click();
+  await expect(p.getByTestId("dots-left")).toContainText("2 prickar");
+  await note.getByRole("button", { name: /Sätt prick/ }).click();
+  await expect(p.getByTestId("dots-left")).toContainText("1 prick");
+  await note.getByRole("button", { name: /Ta tillbaka/ }).click();
+  await expect(p.getByTestId("dots-left")).toContainText("2 prickar");
+
+  await host.getByTestId("next-round").click();
+  await expect(host.getByTestId("ranked").first()).toContainText("Inget skript behövs");
+  await expect(host.getByTestId("ranked").first()).toContainText("1 röst");
+});
