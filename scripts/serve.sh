@@ -6,6 +6,6 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 . scripts/setup.sh
 
 echo "[serve] building the release build"
-cargo leptos build --release --precompress
+scripts/build.sh
 export LEPTOS_SITE_ROOT="${LEPTOS_SITE_ROOT:-target/site}"
 exec ./target/release/blixt

@@ -56,7 +56,7 @@ echo "[test] integration tests on PostgreSQL, and two instances behind nginx"
 cargo test -p server --tests -- --include-ignored
 
 echo "[test] release build for the browser tests"
-cargo leptos build --release --precompress
+scripts/build.sh
 
 echo "[test] browser tests"
 cd end2end

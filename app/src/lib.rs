@@ -21,7 +21,7 @@ pub use ::domain;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::{path, SsrMode};
+use leptos_router::{lazy_route, path, Lazy, LazyRoute, SsrMode};
 
 /// The HTML document around the app, rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -75,14 +75,57 @@ pub fn App() -> impl IntoView {
         <Title text="Blixt"/>
         <Router>
             <Routes fallback=pages::NotFound>
-                <Route path=path!("/") view=pages::home::HomePage/>
+                <Route path=path!("/") view={Lazy::<StartRoute>::new()}/>
                 <Route path=path!("/join") view=pages::join::JoinPage/>
                 <Route path=path!("/j/:code") view=pages::join::JoinPage ssr=SsrMode::Async/>
-                <Route path=path!("/host/:code") view=pages::host::HostPage ssr=SsrMode::Async/>
-                <Route path=path!("/room/:code") view=pages::host::RoomPage ssr=SsrMode::Async/>
+                <Route path=path!("/host/:code") view={Lazy::<HostRoute>::new()} ssr=SsrMode::Async/>
+                <Route path=path!("/room/:code") view={Lazy::<RoomRoute>::new()} ssr=SsrMode::Async/>
                 <Route path=path!("/jam/:code") view=pages::phone::PhonePage ssr=SsrMode::Async/>
             </Routes>
         </Router>
+    }
+}
+
+// The screens a phone never shows — the start page, the facilitator's and the room's — are
+// split out of the browser bundle (`cargo leptos build --split`): their code is fetched when
+// one of them is opened, so what a phone downloads is the join page and its own screen.
+
+struct StartRoute;
+
+#[lazy_route]
+impl LazyRoute for StartRoute {
+    fn data() -> Self {
+        Self
+    }
+
+    fn view(_this: Self) -> AnyView {
+        view! { <pages::home::HomePage/> }.into_any()
+    }
+}
+
+struct HostRoute;
+
+#[lazy_route]
+impl LazyRoute for HostRoute {
+    fn data() -> Self {
+        Self
+    }
+
+    fn view(_this: Self) -> AnyView {
+        view! { <pages::host::HostPage/> }.into_any()
+    }
+}
+
+struct RoomRoute;
+
+#[lazy_route]
+impl LazyRoute for RoomRoute {
+    fn data() -> Self {
+        Self
+    }
+
+    fn view(_this: Self) -> AnyView {
+        view! { <pages::host::RoomPage/> }.into_any()
     }
 }
 
@@ -90,9 +133,17 @@ pub fn App() -> impl IntoView {
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(App);
-    // Lets the browser tests wait until clicks are handled in place.
-    if let Some(body) = document().body() {
+    // As `leptos::mount::hydrate_lazy` (a split-out screen's code is fetched before its HTML
+    // is taken over), then the body is marked: the browser tests wait for that mark before
+    // they click.
+    let _ = any_spawner::Executor::init_wasm_bindgen();
+    leptos::task::spawn_local(async {
+        let Some(body) = document().body() else {
+            return;
+        };
+        leptos::mount::hydrate_from_async(body.clone(), App)
+            .await
+            .forget();
         let _ = body.set_attribute("data-hydrated", "true");
-    }
+    });
 }

@@ -1,4 +1,10 @@
-import { Browser, BrowserContext, devices, expect, Page } from "@playwright/test";
+import { Browser, BrowserContext, devices, expect, Page, test } from "@playwright/test";
+
+// Every browser context a test opened (projector, phones) is closed after it: left open, their
+// live channels, clocks and heartbeats would keep running through every later test.
+test.afterEach(async ({ browser }) => {
+  await Promise.all(browser.contexts().map((c) => c.close()));
+});
 
 /** A projector-sized desktop browser: the facilitator's screen. `baseURL` names another server
  *  than the one Playwright started. */

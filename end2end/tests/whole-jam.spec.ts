@@ -302,7 +302,7 @@ async function wholeJam(browser: Browser, sites: Sites = {}) {
 }
 
 test("a facilitator takes three phones through every round to the action list", async ({ browser }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   await wholeJam(browser);
 });
 

@@ -80,15 +80,31 @@ fn JoinForm(code: String, name: String, key: String) -> impl IntoView {
     let join = ServerAction::<JoinJam>::new();
     let error = Signal::derive(move || join.value().get().and_then(Result::err));
     let code_given = !code.is_empty();
+    let (code_input, name_input, key_input) = (NodeRef::new(), NodeRef::new(), NodeRef::new());
+    // A plain form rather than `ActionForm`: it posts by itself before the wasm has loaded, and
+    // once it has, sends the three fields by hand — which keeps the form-decoding machinery
+    // `ActionForm` brings out of the bundle every phone downloads.
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let value = |input: NodeRef<leptos::html::Input>| {
+            input.get().map(|i| i.value()).unwrap_or_default()
+        };
+        join.dispatch(JoinJam {
+            code: value(code_input),
+            name: value(name_input),
+            key: Some(value(key_input)).filter(|k| !k.is_empty()),
+        });
+    };
     view! {
-        <ActionForm action=join attr:class="stack">
-            <input type="hidden" name="key" value=key/>
+        <form method="post" action={<JoinJam as leptos::server_fn::ServerFn>::url()} class="stack" on:submit=on_submit>
+            <input type="hidden" name="key" value=key node_ref=key_input/>
             <label for="code">{move || t.get().code_label}</label>
             <input
                 id="code"
                 name="code"
                 class="code-input"
                 value=code
+                node_ref=code_input
                 required
                 maxlength="12"
                 autocomplete="off"
@@ -102,6 +118,7 @@ fn JoinForm(code: String, name: String, key: String) -> impl IntoView {
                 id="name"
                 name="name"
                 value=name
+                node_ref=name_input
                 required
                 maxlength=DisplayName::MAX_CHARS
                 autocomplete="nickname"
@@ -113,6 +130,6 @@ fn JoinForm(code: String, name: String, key: String) -> impl IntoView {
             <button type="submit" class="button primary" disabled=join.pending()>
                 {move || if join.pending().get() { t.get().joining } else { t.get().join_button }}
             </button>
-        </ActionForm>
+        </form>
     }
 }
