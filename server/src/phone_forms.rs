@@ -104,7 +104,10 @@ fn back(code: &str, outcome: Result<(), AppError>) -> Response {
         Ok(()) => format!("/jam/{code}"),
         Err(error) => {
             let error = serde_json::to_string(&error).unwrap_or_default();
-            format!("/jam/{code}?refused={}", urlencode(&error))
+            format!(
+                "/jam/{code}?refused={}",
+                percent_encoding::utf8_percent_encode(&error, percent_encoding::NON_ALPHANUMERIC)
+            )
         }
     };
     let mut response = Redirect::to(&target).into_response();
@@ -116,20 +119,6 @@ fn back(code: &str, outcome: Result<(), AppError>) -> Response {
         );
     }
     response
-}
-
-/// Percent-encodes everything but unreserved characters (RFC 3986).
-fn urlencode(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() * 3);
-    for byte in text.bytes() {
-        match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                out.push(byte as char)
-            }
-            _ => out.push_str(&format!("%{byte:02X}")),
-        }
-    }
-    out
 }
 
 #[cfg(test)]
@@ -144,7 +133,9 @@ mod tests {
         let location = response.headers()["location"].to_str().unwrap();
         let (path, query) = location.split_once("?refused=").unwrap();
         assert_eq!(path, "/jam/BCDFGH");
-        let decoded = percent_decode(query);
+        let decoded = percent_encoding::percent_decode_str(query)
+            .decode_utf8()
+            .unwrap();
         assert_eq!(serde_json::from_str::<AppError>(&decoded).unwrap(), error);
     }
 
@@ -152,21 +143,5 @@ mod tests {
     fn a_forged_code_never_reaches_the_address() {
         let response = back("https://evil.example/", Ok(()));
         assert_eq!(response.headers()["location"], "/jam/");
-    }
-
-    fn percent_decode(text: &str) -> String {
-        let bytes = text.as_bytes();
-        let mut out = Vec::new();
-        let mut i = 0;
-        while i < bytes.len() {
-            if bytes[i] == b'%' {
-                out.push(u8::from_str_radix(&text[i + 1..i + 3], 16).unwrap());
-                i += 3;
-            } else {
-                out.push(bytes[i]);
-                i += 1;
-            }
-        }
-        String::from_utf8(out).unwrap()
     }
 }

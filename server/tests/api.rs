@@ -362,7 +362,9 @@ async fn the_phones_plain_forms_keep_every_rule() {
         |id: uuid::Uuid, text: &str| vec![("id", id.to_string()), ("note", text.to_string())];
     let refused = |location: &str| {
         let (_, error) = location.split_once("?refused=").expect("a refusal");
-        let error = percent_decode(error);
+        let error = percent_encoding::percent_decode_str(error)
+            .decode_utf8()
+            .unwrap();
         serde_json::from_str::<serde_json::Value>(&error).unwrap()
     };
 
@@ -412,20 +414,4 @@ async fn the_phones_plain_forms_keep_every_rule() {
         before
     );
     server.stop().await;
-}
-
-fn percent_decode(text: &str) -> String {
-    let mut out = Vec::new();
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            out.push(u8::from_str_radix(&text[i + 1..i + 3], 16).unwrap());
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).unwrap()
 }
