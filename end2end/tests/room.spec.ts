@@ -1,5 +1,6 @@
 import { expect, Page, test } from "@playwright/test";
 import { axeViolations, createJam, hydrated, join, phone, projector } from "./screens";
+import fortyNotes from "./forty-notes.json";
 
 // A real room: a phone that loses the network keeps what it typed and sends it when the network
 // is back, once; a half-written note survives a reload; the facilitator drives from the
@@ -175,27 +176,9 @@ test("when time is up and writing locks, the phone says so instead of offering t
   await expect(host.getByTestId("countdown")).toContainText("Tiden är ute!");
 });
 
-/** Forty problem notes as a real room writes them: short, long, and long compound words. */
-const FORTY = [
-  "Få jobb", "Bostadsbristen: det finns nästan inga hyreslägenheter lediga, och de som finns har flera års kö", "Mörkt och kallt på vintern",
-  "Dåliga tågförbindelser söderut", "Kommunfullmäktigesammanträdesprotokollen är svåra att hitta", "För få jobb för akademiker",
-  "Ingen förlossningsavdelning närmare än Sunderbyn", "Arbetsförmedlingen har stängt sitt kontor",
-  "Partnern hittar inget jobb som matchar utbildningen, så hela familjen flyttar inte hit", "Lite kulturliv",
-  "Svårt att hitta jobb som matchar utbildningen", "Förskoleplatserna räcker inte",
-  "Dyrt att flyga till Stockholm från Luleå, och bussen till flygplatsen går bara några gånger om dagen", "Höga elpriser",
-  "Gränsöverskridandesamarbetsavtalsförhandlingarna tar för lång tid", "Okänt varumärke", "Få restauranger öppna på kvällarna",
-  "Bredbandsutbyggnaden på landsbygden är långsam", "Unga flyttar till Luleå och Umeå för att plugga och kommer sällan tillbaka",
-  "Långt till sjukhus", "Rajayhteistyökehittämisprojektikoordinaattori saknas", "Bilen krävs för allt",
-  "Busstrafiken mellan Haparanda och Torneå samordnas inte med tågtiderna", "Ingen vet att vi finns",
-  "Skolorna har svårt att rekrytera behöriga lärare", "Tvåspråkighet ses som ett problem i stället för en tillgång",
-  "Matbutikerna har korta öppettider", "Arbetsmarknadsutbildningsplatserna är för få",
-  "Få aktiviteter för ungdomar på helgerna, särskilt för dem som inte spelar ishockey", "Dålig mobiltäckning",
-  "Tidszonen krånglar till det", "Byggbolagen vill inte bygga nytt eftersom marknadsvärdet blir lägre än byggkostnaden",
-  "Vårdcentralen har långa väntetider", "Tornionjokilaaksonmatkailuyhdistyksenpuheenjohtaja flyttade",
-  "Kommunen marknadsför sig dåligt", "Få lediga tomter nära vattnet",
-  "Avståndet till storstäderna är stort, och många tror att det inte finns något att göra här", "Dyra hyror i nyproduktion",
-  "Nyanlända får inte hjälp med svenska och finska samtidigt", "Blåsigt",
-];
+/** Forty problem notes as a real room writes them: short, long, and long compound words
+ *  (shared with `end2end/measure/wall-height.mjs`). */
+const FORTY: string[] = fortyNotes;
 
 /** How wide the page is at normal and at double text size (the root font at 200 %, as a
  *  browser's text size setting does); both must be the phone's own width. */
