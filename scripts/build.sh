@@ -7,6 +7,8 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 cargo leptos build --release --precompress --split
-find target/site -type f ! -name '*.gz' ! -name '*.br' | while read -r file; do
-  [ -f "$file.gz" ] && gzip -9 -n -c "$file" >"$file.gz"
+find target/site -type f ! -name '*.gz' ! -name '*.br' -print0 | while IFS= read -r -d '' file; do
+  if [ -f "$file.gz" ]; then
+    gzip -9 -n -c "$file" >"$file.gz.new" && mv "$file.gz.new" "$file.gz"
+  fi
 done

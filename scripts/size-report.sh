@@ -21,7 +21,7 @@ for _ in $(seq 100); do
 done
 
 size() { # path encoding
-  curl -s -H "accept-encoding: $2" "http://127.0.0.1:$port$1" | wc -c
+  curl -sf -H "accept-encoding: $2" "http://127.0.0.1:$port$1" | wc -c
 }
 
 printf '%-44s %10s %10s %10s\n' file raw gzip brotli

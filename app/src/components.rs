@@ -41,7 +41,9 @@ pub fn LangSwitch() -> impl IntoView {
                             hreflang=l.code()
                             lang=l.code()
                             aria-current=move || (lang.get() == l).then_some("true")
-                            aria-label=l.texts().language_name
+                            // The name says the code shown on phones too ("Suomi (FI)"), so
+                            // speaking what is on screen finds the link.
+                            aria-label=format!("{} ({})", l.texts().language_name, l.code().to_uppercase())
                             on:click=move |ev| {
                                 ev.prevent_default();
                                 switch_lang(l);
@@ -55,6 +57,23 @@ pub fn LangSwitch() -> impl IntoView {
                 .collect_view()}
         </nav>
     }
+}
+
+/// What the server refused when a form was posted without the wasm (its answer sends the
+/// browser back with `?refused=<the error as JSON>`), while `showing`: a phone hides it once the
+/// jam has moved on. Only the error's kind is shown, in the reader's language, so a forged
+/// address cannot put words on the screen.
+#[component]
+pub fn FormRefusal(#[prop(into)] showing: Signal<bool>) -> impl IntoView {
+    let query = leptos_router::hooks::use_query_map();
+    let error = Signal::derive(move || {
+        showing
+            .get()
+            .then(|| query.with(|q| q.get("refused")))
+            .flatten()
+            .and_then(|e| serde_json::from_str::<AppError>(&e).ok())
+    });
+    view! { <ErrorNote error/> }
 }
 
 /// A refusal or failure, in the reader's language. Empty when there is none.

@@ -32,6 +32,31 @@ pub struct Draft {
 }
 
 /// Where a draft is kept: per jam, round and problem in focus (rounds 6–10 repeat per problem).
+/// What was typed in the note box before the wasm took over the page (the box works from the
+/// first paint, as a plain form), read before hydration sets the box to the kept draft. Empty
+/// on the server and once the page has been taken over (a later round's box starts empty).
+pub fn typed_before_hydration() -> String {
+    #[cfg(feature = "hydrate")]
+    {
+        use wasm_bindgen::JsCast;
+        let document = document();
+        let hydrating = document
+            .body()
+            .is_some_and(|b| !b.has_attribute("data-hydrated"));
+        if hydrating {
+            if let Some(area) = document
+                .query_selector("form.composer textarea")
+                .ok()
+                .flatten()
+                .and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+            {
+                return area.value();
+            }
+        }
+    }
+    String::new()
+}
+
 pub fn draft_key(code: &str, round: usize, focus: Option<Uuid>) -> String {
     match focus {
         Some(problem) => format!("blixt-draft:{code}:{round}:{problem}"),

@@ -65,5 +65,6 @@ await room.waitForFunction((n) => document.querySelectorAll("[data-testid=card]"
 console.log(`${count} notes, reveal (with authors): ${(await screens()).toFixed(2)} screens`);
 await host.getByTestId("next-round").click();
 await roundIs(room, "Rösta på problem");
+await room.waitForFunction((n) => document.querySelectorAll("[data-testid=card]").length === n, count);
 console.log(`${count} notes, vote: ${(await screens()).toFixed(2)} screens`);
 await browser.close();

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { createJam, projector } from "./screens";
+import { createJam, hydrated, join, phone, projector } from "./screens";
 
 // A phone that never runs the wasm (JavaScript off, an old browser, a download that stalled)
 // still takes part: it joins, writes notes and places its dots through plain forms, and sees
@@ -11,7 +11,13 @@ test("a phone without JavaScript joins, writes a note and places its dots", asyn
   const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 }, locale: "sv-SE" });
   const p = await context.newPage();
 
+  // A name of spaces comes back with the reason, the code still filled in.
   await p.goto(`/j/${code}`);
+  await p.getByLabel("Ditt namn").fill("   ");
+  await p.getByRole("button", { name: "Gå med" }).click();
+  await expect(p).toHaveURL(new RegExp(`/j/${code}\\?k=&refused=`));
+  await expect(p.locator(".error")).toBeVisible();
+  await expect(p.getByLabel("Kod")).toHaveValue(code);
   await p.getByLabel("Ditt namn").fill("Ulla");
   await p.getByRole("button", { name: "Gå med" }).click();
   await expect(p).toHaveURL(new RegExp(`/jam/${code}$`));
@@ -62,4 +68,30 @@ test("a phone without JavaScript joins, writes a note and places its dots", asyn
   await host.getByTestId("next-round").click();
   await expect(host.getByTestId("ranked").first()).toContainText("Inget skript behövs");
   await expect(host.getByTestId("ranked").first()).toContainText("1 röst");
+});
+
+test("text typed before the wasm has arrived is still there when it has, and is sent", async ({ browser }) => {
+  const host = await (await projector(browser)).newPage();
+  const code = await createJam(host, "Skriver tidigt");
+  const p = await (await phone(browser)).newPage();
+  await join(p, code, "Tidig");
+  await host.getByTestId("next-round").click();
+  await host.getByTestId("next-round").click();
+  await expect(p.getByTestId("round-name")).toHaveText("Problem");
+
+  // The page loads again, its wasm held back until the box has been typed in.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await p.route("**/*.wasm", async (route) => {
+    await held;
+    await route.continue();
+  });
+  await p.reload({ waitUntil: "domcontentloaded" });
+  await p.getByRole("textbox").fill("Skrivet medan sidan laddade");
+  release();
+  await hydrated(p);
+  await expect(p.getByRole("textbox")).toHaveValue("Skrivet medan sidan laddade");
+  await p.getByRole("button", { name: "Lägg till lapp" }).click();
+  await expect(p.getByTestId("my-notes")).toContainText("Skrivet medan sidan laddade");
+  await expect(p.getByRole("textbox")).toHaveValue("");
 });

@@ -236,6 +236,7 @@ fn router(state: ServerState) -> Router {
         .route("/lang/{code}", get(routes::lang))
         .route("/healthz", get(routes::health))
         .route("/jam/{code}/export/{format}", get(export::for_facilitator))
+        .route("/join", post(phone_forms::join))
         .route("/jam/{code}/note", post(phone_forms::note))
         .route("/jam/{code}/dot", post(phone_forms::dot))
         .route("/jam/{code}/host-key.svg", get(routes::host_key_qr))

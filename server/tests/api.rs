@@ -361,7 +361,9 @@ async fn the_phones_plain_forms_keep_every_rule() {
     let note =
         |id: uuid::Uuid, text: &str| vec![("id", id.to_string()), ("note", text.to_string())];
     let refused = |location: &str| {
-        let (_, error) = location.split_once("?refused=").expect("a refusal");
+        let (_, error) = location.split_once("refused=").expect("a refusal");
+        // Without the anchor back at the tapped note.
+        let error = error.split('#').next().unwrap();
         let error = percent_encoding::percent_decode_str(error)
             .decode_utf8()
             .unwrap();
@@ -391,27 +393,56 @@ async fn the_phones_plain_forms_keep_every_rule() {
     assert_eq!(mine.len(), 1, "sent twice, kept once");
     let note_id = mine[0]["id"].as_str().unwrap().to_string();
     // A dot while writing is refused; so is a form naming nothing, or malformed.
-    let answer = post(&phone, "dot", vec![("add", note_id.clone())]).await;
+    let form = || ("form", uuid::Uuid::new_v4().to_string());
+    let answer = post(&phone, "dot", vec![form(), ("add", note_id.clone())]).await;
     assert!(refused(&answer)["Jam"].is_string(), "{answer}");
-    let answer = post(&phone, "dot", vec![]).await;
+    let answer = post(&phone, "dot", vec![form()]).await;
     assert!(refused(&answer)["BadRequest"].is_string(), "{answer}");
-    let answer = post(&phone, "dot", vec![("add", "not-a-uuid".into())]).await;
+    let answer = post(&phone, "dot", vec![form(), ("add", "not-a-uuid".into())]).await;
     assert!(refused(&answer)["BadRequest"].is_string(), "{answer}");
     let answer = post(&phone, "note", vec![("note", "no id".into())]).await;
     assert!(refused(&answer)["BadRequest"].is_string(), "{answer}");
 
     host.run_to(&phone, &code, "VoteProblems").await;
     let before = phone.view(&code).await.body["dots_left"].as_u64().unwrap();
-    let answer = post(&phone, "dot", vec![("add", note_id.clone())]).await;
-    assert_eq!(answer, format!("/jam/{code}"));
-    assert_eq!(
-        phone.view(&code).await.body["dots_left"].as_u64().unwrap(),
-        before - 1
+    // A dot, back at the note; the same tap on the same page again (a double tap) is one dot.
+    let page = form();
+    for _ in 0..2 {
+        let answer = post(&phone, "dot", vec![page.clone(), ("add", note_id.clone())]).await;
+        assert_eq!(answer, format!("/jam/{code}#note-{note_id}"));
+    }
+    let dots_left = || async { phone.view(&code).await.body["dots_left"].as_u64().unwrap() };
+    assert_eq!(dots_left().await, before - 1);
+    post(&phone, "dot", vec![form(), ("add", note_id.clone())]).await;
+    assert_eq!(dots_left().await, before - 2);
+    post(&phone, "dot", vec![form(), ("take_back", note_id.clone())]).await;
+    assert_eq!(dots_left().await, before - 1);
+
+    // Joining by the plain form: a bad name comes back to the join link with the reason and
+    // the code; a good one lands on the jam screen as a participant.
+    let late = server.browser();
+    let join = |name: &str| {
+        let request = late.client.post(format!("{}/join", server.base)).form(&[
+            ("code", code.as_str()),
+            ("name", name),
+            ("key", ""),
+        ]);
+        async move {
+            let answer = request.send().await.unwrap();
+            assert_eq!(answer.status(), StatusCode::SEE_OTHER);
+            answer.headers()["location"].to_str().unwrap().to_string()
+        }
+    };
+    let answer = join("   ").await;
+    assert!(
+        answer.starts_with(&format!("/j/{code}?k=&refused=")),
+        "{answer}"
     );
-    post(&phone, "dot", vec![("take_back", note_id.clone())]).await;
+    assert!(refused(&answer)["BadText"].is_object(), "{answer}");
+    assert_eq!(join("Sen").await, format!("/jam/{code}"));
     assert_eq!(
-        phone.view(&code).await.body["dots_left"].as_u64().unwrap(),
-        before
+        late.view(&code).await.body["viewer"]["Participant"]["me"]["name"],
+        "Sen"
     );
     server.stop().await;
 }

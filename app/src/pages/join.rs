@@ -2,7 +2,7 @@
 
 use super::route_code;
 use crate::api::{load_jam_view, JoinJam};
-use crate::components::{ErrorNote, TopBar};
+use crate::components::{ErrorNote, FormRefusal, TopBar};
 use crate::domain::{DisplayName, JamView, ViewerRole};
 use crate::locale::use_texts;
 use leptos::prelude::*;
@@ -30,6 +30,7 @@ pub fn JoinPage() -> impl IntoView {
         <TopBar/>
         <main class="page narrow">
             <h1>{move || t.get().join_heading}</h1>
+            <FormRefusal showing=true/>
             <Suspense fallback=move || view! { <p>{move || t.get().loading}</p> }>
                 {move || {
                     preview
@@ -96,7 +97,9 @@ fn JoinForm(code: String, name: String, key: String) -> impl IntoView {
         });
     };
     view! {
-        <form method="post" action={<JoinJam as leptos::server_fn::ServerFn>::url()} class="stack" on:submit=on_submit>
+        // Without the wasm it posts to the server's `/join`, which answers with the jam screen
+        // or this page again with the reason.
+        <form method="post" action="/join" class="stack" on:submit=on_submit>
             <input type="hidden" name="key" value=key node_ref=key_input/>
             <label for="code">{move || t.get().code_label}</label>
             <input

@@ -2,9 +2,8 @@
 
 use super::route_code;
 use crate::api::load_jam_view;
-use crate::components::{ConnectionBanner, ErrorNote, ErrorScreen, TopBar};
+use crate::components::{ConnectionBanner, ErrorScreen, FormRefusal, TopBar};
 use crate::domain::{JamView, NoteKind, Round, ViewerRole};
-use crate::error::AppError;
 use crate::live::use_live_view;
 use crate::locale::use_texts;
 use crate::rounds::actions::ActionList;
@@ -21,6 +20,15 @@ use leptos_router::components::Redirect;
 
 #[component]
 pub fn PhonePage() -> impl IntoView {
+    // The page carries ids made as it was rendered (its forms'): a copy the Back button brings
+    // back from the browser's cache must not send them again.
+    #[cfg(feature = "ssr")]
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.insert_header(
+            axum::http::header::CACHE_CONTROL,
+            axum::http::HeaderValue::from_static("no-store"),
+        );
+    }
     let t = use_texts();
     let code = route_code();
     let initial = Resource::new(move || code.get(), |code| load_jam_view(code, None));
@@ -67,6 +75,7 @@ fn PhoneScreen(current: Signal<JamView>) -> impl IntoView {
     provide_context(left);
     let time_up = left.is_up();
     let dots_left = move || current.get().dots_left;
+    let first_version = current.with_untracked(|v| v.version);
     view! {
         <main class="page narrow phone" data-version=move || current.get().version>
             <Show when=move || round.get() != Round::Lobby>
@@ -89,7 +98,7 @@ fn PhoneScreen(current: Signal<JamView>) -> impl IntoView {
                 <FocusLine current/>
             </Show>
             <CommandError/>
-            <FormRefusal/>
+            <FormRefusal showing=Signal::derive(move || current.with(|v| v.version) == first_version)/>
             <p class="hint no-script-only">
                 {move || t.get().no_script} " "
                 <a href=move || format!("/jam/{}", current.with(|v| v.code.clone()))>{move || t.get().reload}</a>
@@ -98,20 +107,6 @@ fn PhoneScreen(current: Signal<JamView>) -> impl IntoView {
             <MyName current/>
         </main>
     }
-}
-
-/// What the server refused when this phone posted a form without the wasm (its answer sends the
-/// browser back here with `?refused=<the error as JSON>`); only the error's kind is shown, in
-/// the reader's language, so a forged address cannot put words on the screen.
-#[component]
-fn FormRefusal() -> impl IntoView {
-    let query = leptos_router::hooks::use_query_map();
-    let error = Signal::derive(move || {
-        query
-            .with(|q| q.get("refused"))
-            .and_then(|e| serde_json::from_str::<AppError>(&e).ok())
-    });
-    view! { <ErrorNote error/> }
 }
 
 /// "Done — look at the screen" once this phone has nothing left to do in the round: every dot

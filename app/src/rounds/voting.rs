@@ -24,6 +24,8 @@ pub fn PhoneVoting(current: Signal<JamView>) -> impl IntoView {
     let ballot = move || ballot(&current.get());
     view! {
         <form method="post" action=format!("/jam/{}/dot", commands.code())>
+        // Made as the page is rendered: the server counts a double tap on this page once.
+        <input type="hidden" name="form" value=uuid::Uuid::new_v4().to_string()/>
         <ul class="ballot" data-testid="ballot">
             <For
                 each=ballot
@@ -45,7 +47,7 @@ pub fn PhoneVoting(current: Signal<JamView>) -> impl IntoView {
                         move || format!("{}: {}", t.get().remove_dot, text)
                     };
                     view! {
-                        <li class="ballot-item" class:voted=move || { mine.get() > 0 }>
+                        <li class="ballot-item" id=format!("note-{id}") class:voted=move || { mine.get() > 0 }>
                             <button
                                 type="submit"
                                 name="add"

@@ -8,7 +8,9 @@ use crate::domain::{
 };
 use crate::error::AppError;
 use crate::locale::use_texts;
-use crate::network::{draft_key, load_draft, save_draft, use_online, Draft};
+use crate::network::{
+    draft_key, load_draft, save_draft, typed_before_hydration, use_online, Draft,
+};
 use leptos::prelude::*;
 use uuid::Uuid;
 
@@ -64,7 +66,13 @@ fn Composer(current: Signal<JamView>, round: Round, focus: Option<Uuid>) -> impl
     let locked =
         move || current.with(|v| v.settings.lock_at_time_up) && time_up.is_some_and(|up| up.get());
     let key = draft_key(&commands.code(), round.number(), focus);
-    let draft = RwSignal::new(Draft::default());
+    // Typed while the page was loading: newer than any kept draft, so it wins.
+    let typed = typed_before_hydration();
+    let typed_early = !typed.is_empty();
+    let draft = RwSignal::new(Draft {
+        text: typed,
+        id: None,
+    });
     let sending = RwSignal::new(Sending::No);
     let refusal = RwSignal::new(None::<AppError>);
     let send = Action::new(move |draft: &Draft| {
@@ -110,7 +118,7 @@ fn Composer(current: Signal<JamView>, round: Round, focus: Option<Uuid>) -> impl
     {
         let key = key.clone();
         Effect::new(move |loaded: Option<()>| {
-            if loaded.is_none() {
+            if loaded.is_none() && !typed_early {
                 if let Some(kept) = load_draft(&key) {
                     let was_sent = kept.id.is_some();
                     draft.set(kept);
@@ -122,10 +130,10 @@ fn Composer(current: Signal<JamView>, round: Round, focus: Option<Uuid>) -> impl
         });
     }
     // Kept on every change; not on the first run, which would wipe the kept draft before it
-    // is read back.
+    // is read back (unless text typed while the page loaded replaces it).
     Effect::new(move |first: Option<()>| {
         let now = draft.get();
-        if first.is_some() {
+        if first.is_some() || typed_early {
             save_draft(&key, &now);
         }
     });
