@@ -153,6 +153,8 @@ test("the projector shows the room's view while the facilitator drives from the 
 });
 
 test("when time is up and writing locks, the phone says so instead of offering the box", async ({ browser }) => {
+  // The shortest timebox (30 s) runs out in it.
+  test.setTimeout(120_000);
   const host = await (await projector(browser)).newPage();
   const code = await createJam(host, "Låst vid tidens slut");
   await host.getByText("Inställningar", { exact: true }).click();
@@ -193,6 +195,9 @@ async function widthsAtTextSizes(page: Page): Promise<number[]> {
 }
 
 test("forty notes fit the room's screen in two screen heights; a 320 px phone never scrolls sideways", async ({ browser }) => {
+  // Seven screens, 40 notes typed, and the accessibility checker over a wall of 40 cards: about
+  // 30 s alone, twice that on a busy machine.
+  test.setTimeout(180_000);
   const laptop = await projector(browser);
   const presenter = await laptop.newPage();
   const code = await createJam(presenter, "Hur får vi fler att flytta till Haparanda?");
