@@ -302,14 +302,14 @@ async function wholeJam(browser: Browser, sites: Sites = {}) {
 }
 
 test("a facilitator takes three phones through every round to the action list", async ({ browser }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(420_000);
   await wholeJam(browser);
 });
 
 test("the same jam with the projector on one instance and the phones on another (PostgreSQL)", async ({ browser }) => {
   const postgres = process.env.BLIXT_TEST_POSTGRES;
   test.skip(!postgres, "needs BLIXT_TEST_POSTGRES: scripts/test.sh starts a PostgreSQL and sets it");
-  test.setTimeout(240_000);
+  test.setTimeout(420_000);
   const url = freshDatabase(postgres!);
   const port = Number(process.env.BLIXT_E2E_PORT ?? 3100);
   // One after the other, so that only the first runs the migrations.
