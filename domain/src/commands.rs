@@ -43,9 +43,11 @@ pub enum HostCommand {
     AddTime {
         secs: u32,
     },
-    /// Reveal round: all notes, or one author's.
+    /// Reveal round: all notes, one group's, or one author's.
     Reveal {
         author: Option<Uuid>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        group: Option<u8>,
     },
     /// Reveal: puts `note` on the card of `into`, a note that says the same (clustering).
     /// Votes `note` has (after going back a round) move with it; notes already on `note`'s card
@@ -73,6 +75,9 @@ pub enum HostCommand {
     /// Reframe: the "How might we" for the problem in focus (picked from a proposal or edited).
     ChooseHmw {
         text: String,
+        /// The group whose problem it is (0 when the room is one group).
+        #[serde(default)]
+        group: u8,
     },
     /// Effort/impact: put a solution in a quadrant, or take it off (None).
     Place {
@@ -88,6 +93,17 @@ pub enum HostCommand {
     },
     RemoveAction {
         solution: Uuid,
+    },
+    /// Lobby: puts a person in a group.
+    MoveToGroup {
+        participant: Uuid,
+        group: u8,
+    },
+    /// Makes a person the lead of their group (who does the group's facilitator steps on
+    /// their phone), or no longer.
+    SetLead {
+        participant: Uuid,
+        lead: bool,
     },
     /// Makes (or keeps) a read-only link to the jam's results.
     CreateShareLink,
@@ -124,6 +140,10 @@ pub enum ParticipantCommand {
         effort: Option<u8>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         impact: Option<u8>,
+    },
+    /// Lobby, when the facilitator lets people pick: sit down at `group`.
+    PickGroup {
+        group: u8,
     },
 }
 
@@ -180,8 +200,14 @@ impl Jam {
         let mut next = self.clone();
         match command {
             Command::Host(command) => {
-                if self.role_of(person) != Role::Facilitator {
-                    return Err(JamError::NotFacilitator);
+                match self.role_of(person) {
+                    Role::Facilitator => {}
+                    // A group lead does their group's steps, nothing else.
+                    Role::Participant(me) if self.is_lead(me) => {
+                        let group = self.group_of(me).unwrap_or(0);
+                        self.lead_may(group, &command)?;
+                    }
+                    _ => return Err(JamError::NotFacilitator),
                 }
                 next.facilitate(command, new_id, now)?;
             }
@@ -228,11 +254,12 @@ impl Jam {
                 self.timer.add(secs.min(MAX_ADD_SECS), now);
                 Ok(())
             }
-            HostCommand::Reveal { author } => {
+            HostCommand::Reveal { author, group } => {
                 self.expect_round(Round::Reveal)?;
                 for note in self.notes.iter_mut().filter(|n| {
                     matches!(n.kind, NoteKind::Working | NoteKind::Problem)
                         && author.is_none_or(|a| n.author == a)
+                        && group.is_none_or(|g| n.group == g)
                 }) {
                     note.revealed = true;
                 }
@@ -254,16 +281,24 @@ impl Jam {
             }
             HostCommand::MoveProblem { note, to } => {
                 self.expect_round(Round::Prioritize)?;
-                let at = self
-                    .problem_order
+                let group = self.note_group(note).ok_or(JamError::NoSuchNote)?;
+                let mut order = self.group_order(group);
+                let at = order
                     .iter()
                     .position(|n| *n == note)
                     .ok_or(JamError::NoSuchNote)?;
-                if !self.can_move_problem(at, to) {
+                if !self.can_move_problem(group, at, to) {
                     return Err(JamError::NotATie);
                 }
-                let moved = self.problem_order.remove(at);
-                self.problem_order.insert(to, moved);
+                let moved = order.remove(at);
+                order.insert(to, moved);
+                // The group's problems keep the places the group's order had.
+                let mut in_group = order.into_iter();
+                for slot in self.problem_order.iter_mut() {
+                    if self.notes.iter().any(|n| n.id == *slot && n.group == group) {
+                        *slot = in_group.next().unwrap_or(*slot);
+                    }
+                }
                 self.order_chosen();
                 Ok(())
             }
@@ -273,10 +308,12 @@ impl Jam {
                     return Err(JamError::NoSuchNote);
                 }
                 let already = self.chosen.contains(&note);
+                let group = self.note_group(note).unwrap_or(0);
                 if !chosen {
                     self.chosen.retain(|c| *c != note);
                 } else if !already {
-                    if self.chosen.len() >= usize::from(self.settings.problems_to_take) {
+                    // Each group takes its own problems forward.
+                    if self.chosen_in(group).len() >= usize::from(self.settings.problems_to_take) {
                         return Err(JamError::TooManyProblems {
                             max: self.settings.problems_to_take,
                         });
@@ -286,16 +323,16 @@ impl Jam {
                 }
                 Ok(())
             }
-            HostCommand::ChooseHmw { text } => {
+            HostCommand::ChooseHmw { text, group } => {
                 self.expect_round(Round::Reframe)?;
                 let text = NoteText::parse(&text).map_err(JamError::Text)?;
-                let problem = self.focus_problem().ok_or(JamError::NoProblemChosen)?;
+                let problem = self.focus_problem(group).ok_or(JamError::NoProblemChosen)?;
                 upsert(&mut self.hmws, |(p, _)| *p == problem, (problem, text));
                 Ok(())
             }
             HostCommand::Place { solution, quadrant } => {
                 self.expect_round(Round::EffortImpact)?;
-                if !self.matrix_candidates().contains(&solution) {
+                if !self.on_a_matrix(solution) {
                     return Err(JamError::NotOnMatrix);
                 }
                 if let Some(q) = quadrant {
@@ -313,9 +350,7 @@ impl Jam {
                 due,
             } => {
                 self.expect_round(Round::Actions)?;
-                if !self.matrix_candidates().contains(&solution)
-                    || self.placement(solution).is_none()
-                {
+                if !self.on_a_matrix(solution) || self.placement(solution).is_none() {
                     return Err(JamError::NotPlaced);
                 }
                 if !due_date_is_reasonable(self.created_at.date_naive(), due) {
@@ -337,6 +372,10 @@ impl Jam {
                 self.actions.retain(|a| a.solution != solution);
                 Ok(())
             }
+            HostCommand::MoveToGroup { participant, group } => {
+                self.move_to_group(participant, group)
+            }
+            HostCommand::SetLead { participant, lead } => self.set_lead(participant, lead),
             HostCommand::NewHostKey => {
                 // 122 random bits, like the share link's.
                 self.host_key = Some(new_id.simple().to_string());
@@ -359,10 +398,20 @@ impl Jam {
     fn change_settings(&mut self, change: &SettingsChange) -> Result<(), JamError> {
         let settings = change.applied_to(&self.settings);
         settings.validate().map_err(JamError::Settings)?;
-        if usize::from(settings.problems_to_take) < self.chosen.len() {
+        let most_chosen = (0..self.group_count())
+            .map(|g| self.chosen_in(g).len())
+            .max()
+            .unwrap_or(0);
+        if usize::from(settings.problems_to_take) < most_chosen {
             return Err(JamError::ProblemsAlreadyChosen {
-                chosen: self.chosen.len() as u8,
+                chosen: most_chosen as u8,
             });
+        }
+        // People are spread over groups before anyone writes; the notes stay with the group
+        // they were written in.
+        let regroup = settings.groups != self.settings.groups;
+        if regroup && self.round != Round::Lobby {
+            return Err(JamError::GroupsFixed);
         }
         let needed = self.places_in_use();
         if settings.matrix_size < self.settings.matrix_size
@@ -387,6 +436,9 @@ impl Jam {
             self.room_size = size;
         }
         self.settings = settings;
+        if regroup {
+            self.rebalance();
+        }
         Ok(())
     }
 
@@ -400,11 +452,16 @@ impl Jam {
         if self.locked(now) {
             return Err(JamError::TimeUp);
         }
+        let my_group = self.group_of(me).unwrap_or(0);
         match command {
             ParticipantCommand::AddNote { text } => {
                 let kind = self.round.writes().ok_or(JamError::WrongRound)?;
                 let text = NoteText::parse(&text).map_err(JamError::Text)?;
-                let problem = self.problem_for(kind);
+                let problem = self.problem_for(kind, my_group);
+                // A group that took fewer problems forward has none in focus now: it waits.
+                if matches!(kind, NoteKind::Hmw | NoteKind::Solution) && problem.is_none() {
+                    return Err(JamError::NoProblemChosen);
+                }
                 let mine = self
                     .notes
                     .iter()
@@ -425,6 +482,7 @@ impl Jam {
                     problem,
                     seq: self.next_seq,
                     merged_into: None,
+                    group: my_group,
                 });
                 self.next_seq += 1;
                 Ok(())
@@ -444,8 +502,11 @@ impl Jam {
             }
             ParticipantCommand::CastVote { note } => {
                 let kind = self.round.votes_on().ok_or(JamError::WrongRound)?;
-                if !self.ballot().contains(&note) {
-                    return Err(JamError::NoSuchNote);
+                if !self.ballot(my_group).contains(&note) {
+                    return Err(match self.note_group(note) {
+                        Some(g) if g != my_group => JamError::OtherGroup,
+                        _ => JamError::NoSuchNote,
+                    });
                 }
                 let dots = self.settings.dots(kind);
                 if self.dots_used(me) >= usize::from(dots) {
@@ -456,7 +517,7 @@ impl Jam {
             }
             ParticipantCommand::WithdrawVote { note } => {
                 self.round.votes_on().ok_or(JamError::WrongRound)?;
-                let ballot = self.ballot();
+                let ballot = self.ballot(my_group);
                 let at = self
                     .votes
                     .iter()
@@ -471,7 +532,7 @@ impl Jam {
                 impact,
             } => {
                 self.expect_round(Round::EffortImpact)?;
-                if !self.matrix_candidates().contains(&solution) {
+                if !self.matrix_candidates(my_group).contains(&solution) {
                     return Err(JamError::NotOnMatrix);
                 }
                 let range = Rating::MIN..=Rating::MAX;
@@ -502,6 +563,7 @@ impl Jam {
                 );
                 Ok(())
             }
+            ParticipantCommand::PickGroup { group } => self.pick_group(me, group),
         }
     }
 
@@ -558,6 +620,7 @@ impl Jam {
             |n: &Note| n.revealed && matches!(n.kind, NoteKind::Working | NoteKind::Problem);
         if note == into
             || moved.kind != target.kind
+            || moved.group != target.group
             || !clusterable(moved)
             || !clusterable(target)
             || target.merged_into.is_some()
@@ -590,17 +653,25 @@ impl Jam {
             || self.ratings.iter().any(|r| r.solution == note)
     }
 
-    /// The chosen problem rounds 6–10 are working on now.
-    pub fn focus_problem(&self) -> Option<Uuid> {
-        self.chosen.get(self.focus).copied()
+    /// The chosen problem `group` is working on in rounds 6–10 now: its `focus`-th (a group
+    /// that took fewer forward has none then).
+    pub fn focus_problem(&self, group: u8) -> Option<Uuid> {
+        self.chosen_in(group).get(self.focus).copied()
     }
 
-    /// The problem a note of `kind` written now belongs to.
-    pub fn problem_for(&self, kind: NoteKind) -> Option<Uuid> {
+    /// The problem a note of `kind` written now in `group` belongs to.
+    pub fn problem_for(&self, kind: NoteKind, group: u8) -> Option<Uuid> {
         match kind {
-            NoteKind::Hmw | NoteKind::Solution => self.focus_problem(),
+            NoteKind::Hmw | NoteKind::Solution => self.focus_problem(group),
             _ => None,
         }
+    }
+
+    /// The problems in focus now, one per group that has one.
+    pub fn focus_problems(&self) -> Vec<Uuid> {
+        (0..self.group_count())
+            .filter_map(|g| self.focus_problem(g))
+            .collect()
     }
 
     /// Whether `note` is part of this round's work: written in this writing round (for the
@@ -612,26 +683,26 @@ impl Jam {
             _ => return false,
         };
         note.kind == kind
-            && note.problem == self.problem_for(kind)
+            && note.problem == self.problem_for(kind, note.group)
             // A ballot holds revealed cards: a note merged into another is voted on there.
             && (!needs_reveal || (note.revealed && note.merged_into.is_none()))
     }
 
-    /// The notes that can be voted on in the current voting round.
-    pub fn ballot(&self) -> Vec<Uuid> {
+    /// The notes `group` can vote on in the current voting round.
+    pub fn ballot(&self, group: u8) -> Vec<Uuid> {
         if self.round.votes_on().is_none() {
             return Vec::new();
         }
         self.notes
             .iter()
-            .filter(|n| self.in_round(n))
+            .filter(|n| n.group == group && self.in_round(n))
             .map(|n| n.id)
             .collect()
     }
 
-    /// Dots `me` has on the current ballot.
+    /// Dots `me` has on their group's current ballot.
     pub fn dots_used(&self, me: Uuid) -> usize {
-        let ballot = self.ballot();
+        let ballot = self.ballot(self.group_of(me).unwrap_or(0));
         self.votes
             .iter()
             .filter(|v| v.voter == me && ballot.contains(&v.note))
@@ -672,18 +743,25 @@ impl Jam {
             .collect()
     }
 
-    /// The matrix of the problem in focus.
-    pub fn matrix_candidates(&self) -> Vec<Uuid> {
-        self.focus_problem()
+    /// The matrix of the problem `group` has in focus.
+    pub fn matrix_candidates(&self, group: u8) -> Vec<Uuid> {
+        self.focus_problem(group)
             .map(|p| self.matrix_of(p))
             .unwrap_or_default()
+    }
+
+    /// Whether `solution` is on the matrix of its group's problem in focus.
+    fn on_a_matrix(&self, solution: Uuid) -> bool {
+        self.note_group(solution)
+            .is_some_and(|g| self.matrix_candidates(g).contains(&solution))
     }
 
     /// Solutions of the problem in focus left off its matrix with as many votes as `solution`
     /// on it: a tie at the cut-off, broken only by the order of writing.
     pub fn tied_off_matrix(&self, solution: Uuid) -> usize {
         let votes = tally(&self.votes, solution);
-        self.focus_problem()
+        self.note_group(solution)
+            .and_then(|g| self.focus_problem(g))
             .map(|p| self.ranked_solutions(p))
             .unwrap_or_default()
             .into_iter()
@@ -719,19 +797,20 @@ impl Jam {
         })
     }
 
-    /// Whether the problems ranked `a` and `b` have as many votes.
-    pub fn problems_tie(&self, a: usize, b: usize) -> bool {
-        match (self.problem_order.get(a), self.problem_order.get(b)) {
+    /// Whether the problems `group` ranked `a` and `b` have as many votes.
+    pub fn problems_tie(&self, group: u8, a: usize, b: usize) -> bool {
+        let order = self.group_order(group);
+        match (order.get(a), order.get(b)) {
             (Some(a), Some(b)) => tally(&self.votes, *a) == tally(&self.votes, *b),
             _ => false,
         }
     }
 
-    /// Whether the problem ranked `at` may move to place `to` now: in the prioritize round,
-    /// among problems with as many votes (the ranking is by votes, so all between have as many
-    /// too).
-    pub fn can_move_problem(&self, at: usize, to: usize) -> bool {
-        self.round == Round::Prioritize && self.problems_tie(at, to)
+    /// Whether the problem `group` ranked `at` may move to place `to` now: in the prioritize
+    /// round, among problems with as many votes (the ranking is by votes, so all between have
+    /// as many too).
+    pub fn can_move_problem(&self, group: u8, at: usize, to: usize) -> bool {
+        self.round == Round::Prioritize && self.problems_tie(group, at, to)
     }
 
     /// Keeps the chosen problems in priority order: they are worked on in that order.
@@ -761,8 +840,10 @@ impl Jam {
         match kind {
             NoteKind::Problem => self.round > Round::VoteProblems,
             NoteKind::Solution => {
-                let Some(at) = problem.and_then(|p| self.chosen.iter().position(|c| *c == p))
-                else {
+                let Some(at) = problem.and_then(|p| {
+                    let group = self.note_group(p)?;
+                    self.chosen_in(group).iter().position(|c| *c == p)
+                }) else {
                     return false;
                 };
                 self.round == Round::Summary
@@ -776,11 +857,33 @@ impl Jam {
     fn advance(&mut self, now: DateTime<Utc>) -> Result<(), JamError> {
         let next = match self.round {
             Round::Prioritize if self.chosen.is_empty() => return Err(JamError::NoProblemChosen),
-            Round::Reframe if self.focus_problem().and_then(|p| self.hmw_of(p)).is_none() => {
-                return Err(JamError::NoHmwChosen)
+            Round::Prioritize => {
+                // Every group that has problems takes one forward.
+                if let Some(group) = (0..self.group_count())
+                    .find(|g| self.chosen_in(*g).is_empty() && !self.group_order(*g).is_empty())
+                {
+                    return Err(JamError::GroupWithoutProblem { group });
+                }
+                self.settings
+                    .next(Round::Prioritize)
+                    .ok_or(JamError::WrongRound)?
             }
-            // Rounds 6–10 again for the next chosen problem.
-            Round::Actions if self.focus + 1 < self.chosen.len() => {
+            Round::Reframe => {
+                let without = (0..self.group_count()).find(|g| {
+                    self.focus_problem(*g)
+                        .is_some_and(|p| self.hmw_of(p).is_none())
+                });
+                match without {
+                    Some(_) if !self.grouped() => return Err(JamError::NoHmwChosen),
+                    Some(group) => return Err(JamError::GroupWithoutHmw { group }),
+                    None => self
+                        .settings
+                        .next(Round::Reframe)
+                        .ok_or(JamError::WrongRound)?,
+                }
+            }
+            // Rounds 6–10 again for the next chosen problem (of the groups that took more).
+            Round::Actions if self.focus + 1 < self.most_chosen() => {
                 self.focus += 1;
                 Round::Reframe
             }
@@ -804,23 +907,20 @@ impl Jam {
                     .notes
                     .iter()
                     .filter(|n| n.kind == NoteKind::Problem && n.merged_into.is_none());
-                let order: Vec<Uuid> = self
-                    .rank(problems, &self.problem_order)
-                    .into_iter()
-                    .map(|n| n.id)
-                    .collect();
+                // Each group's problems ranked on their own, group after group.
+                let mut ranked = self.rank(problems, &self.problem_order);
+                ranked.sort_by_key(|n| n.group);
+                let order: Vec<Uuid> = ranked.into_iter().map(|n| n.id).collect();
                 self.problem_order = order;
                 self.chosen.retain(|c| self.problem_order.contains(c));
                 self.order_chosen();
             }
             Round::Reframe if self.round == Round::Prioritize => self.focus = 0,
             Round::VoteSolutions => {
-                let problem = self.focus_problem();
-                for n in self
-                    .notes
-                    .iter_mut()
-                    .filter(|n| n.kind == NoteKind::Solution && n.problem == problem)
-                {
+                let problems = self.focus_problems();
+                for n in self.notes.iter_mut().filter(|n| {
+                    n.kind == NoteKind::Solution && n.problem.is_some_and(|p| problems.contains(&p))
+                }) {
                     n.revealed = true;
                 }
             }
@@ -828,6 +928,14 @@ impl Jam {
         }
         self.enter(next, now);
         Ok(())
+    }
+
+    /// The most problems any group took forward: how often rounds 6–10 are run.
+    fn most_chosen(&self) -> usize {
+        (0..self.group_count())
+            .map(|g| self.chosen_in(g).len())
+            .max()
+            .unwrap_or(0)
     }
 
     fn go_back(&mut self, now: DateTime<Utc>) -> Result<(), JamError> {

@@ -22,6 +22,9 @@ pub struct Participant {
     pub person: PersonId,
     pub name: DisplayName,
     pub joined_at: DateTime<Utc>,
+    /// The group (table) this person works in: 0 when the room is one group.
+    #[serde(default)]
+    pub group: u8,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -106,6 +109,10 @@ pub struct Jam {
     /// made.
     #[serde(default = "default_room_max")]
     pub room_max: usize,
+    /// The group leads: participants who do their group's facilitator steps on their phone.
+    /// At most one per group.
+    #[serde(default)]
+    pub leads: Vec<Uuid>,
 }
 
 fn default_room_size() -> usize {
@@ -214,6 +221,20 @@ pub enum JamError {
     JamEnded,
     #[error("at most {max} devices can drive a jam")]
     TooManyHosts { max: usize },
+    #[error("there is no such group")]
+    NoSuchGroup,
+    #[error("there is no such participant")]
+    NoSuchParticipant,
+    #[error("groups are set in the lobby, before anyone writes")]
+    GroupsFixed,
+    #[error("the facilitator places people in groups")]
+    NoGroupPicking,
+    #[error("group {group} has not chosen a problem yet")]
+    GroupWithoutProblem { group: u8 },
+    #[error("group {group} has not chosen its How might we yet")]
+    GroupWithoutHmw { group: u8 },
+    #[error("that belongs to another group")]
+    OtherGroup,
 }
 
 /// What a join did, so the caller knows whether anything needs saving and announcing.
@@ -270,6 +291,7 @@ impl Jam {
             code_hours: Self::DEFAULT_CODE_HOURS,
             room_size: Self::DEFAULT_ROOM_SIZE,
             room_max: Self::DEFAULT_ROOM_MAX,
+            leads: Vec::new(),
         }
     }
 
@@ -322,6 +344,7 @@ impl Jam {
             person,
             name,
             joined_at: now,
+            group: self.smallest_group(),
         };
         self.participants.push(participant.clone());
         self.version += 1;

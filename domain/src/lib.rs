@@ -5,6 +5,9 @@ pub mod change;
 pub mod commands;
 #[cfg(test)]
 mod fuzz_tests;
+#[cfg(test)]
+mod group_tests;
+pub mod groups;
 pub mod jam;
 pub mod join_code;
 pub mod lang;
@@ -35,6 +38,6 @@ pub use lang::Lang;
 pub use matrix::{Action, Quadrant, Rating};
 pub use notes::{Note, Vote};
 pub use round::{NoteKind, Round, Settings, SettingsChange, SettingsError};
-pub use text::{ActionText, DisplayName, NoteText, TextError, Topic};
+pub use text::{ActionText, DisplayName, GroupName, NoteText, TextError, Topic};
 pub use timer::Timer;
 pub use view::{Audience, JamView, NoteView, OwnView, ParticipantEntry, RoomView, ViewerRole};

@@ -22,6 +22,13 @@ pub struct Note {
     /// never itself merged). Votes go to that card; this note is no longer on a ballot.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub merged_into: Option<Uuid>,
+    /// The group its author wrote it in (people change groups only before anyone writes).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub group: u8,
+}
+
+fn is_zero(n: &u8) -> bool {
+    *n == 0
 }
 
 /// One dot: several on one note are several votes.

@@ -109,6 +109,14 @@ pub struct Settings {
     pub matrix_size: u8,
     /// Whether writing and voting stop when time is up.
     pub lock_at_time_up: bool,
+    /// How many groups (tables) the room splits into; 1 is one group, the whole room. Each
+    /// group writes, votes and decides on its own notes, on the one clock.
+    pub groups: u8,
+    /// The groups' names, in group order; a group without one is called by its number.
+    pub group_names: Vec<crate::GroupName>,
+    /// Whether people pick their group on the phone in the lobby (otherwise they are spread
+    /// evenly as they join).
+    pub pick_group: bool,
 }
 
 impl Default for Settings {
@@ -127,6 +135,9 @@ impl Default for Settings {
             problems_to_take: 1,
             matrix_size: 5,
             lock_at_time_up: false,
+            groups: 1,
+            group_names: Vec::new(),
+            pick_group: false,
         }
     }
 }
@@ -162,6 +173,13 @@ pub struct SettingsChange {
     pub matrix_size: Option<u8>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lock_at_time_up: Option<bool>,
+    /// The number of groups: in the lobby only, before anyone has written.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub groups: Option<u8>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub group_names: Option<Vec<crate::GroupName>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pick_group: Option<bool>,
     /// How many people may join (kept on the jam, beside the settings): at least as many as
     /// have joined, at most the server's limit.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -189,6 +207,9 @@ impl SettingsChange {
             problems_to_take: Some(s.problems_to_take),
             matrix_size: Some(s.matrix_size),
             lock_at_time_up: Some(s.lock_at_time_up),
+            groups: Some(s.groups),
+            group_names: Some(s.group_names),
+            pick_group: Some(s.pick_group),
             room_size: None,
             joining: None,
         }
@@ -211,6 +232,12 @@ impl SettingsChange {
             problems_to_take: self.problems_to_take.unwrap_or(s.problems_to_take),
             matrix_size: self.matrix_size.unwrap_or(s.matrix_size),
             lock_at_time_up: self.lock_at_time_up.unwrap_or(s.lock_at_time_up),
+            groups: self.groups.unwrap_or(s.groups),
+            group_names: self
+                .group_names
+                .clone()
+                .unwrap_or_else(|| s.group_names.clone()),
+            pick_group: self.pick_group.unwrap_or(s.pick_group),
         }
     }
 }
@@ -226,6 +253,8 @@ pub enum SettingsError {
     ProblemsToTake,
     #[error("between 1 and {max} solutions fit on the matrix")]
     MatrixSize { max: u8 },
+    #[error("between 1 and {max} groups")]
+    Groups { max: u8 },
 }
 
 impl Settings {
@@ -233,6 +262,8 @@ impl Settings {
     pub const MAX_SECS: u32 = 60 * 60;
     pub const MAX_DOTS: u8 = 20;
     pub const MAX_MATRIX: u8 = 12;
+    /// Twelve tables of four to six: a room of 50–70, or every municipality of a region.
+    pub const MAX_GROUPS: u8 = 12;
 
     pub fn validate(&self) -> Result<(), SettingsError> {
         let secs = [
@@ -267,6 +298,13 @@ impl Settings {
         if !(1..=Self::MAX_MATRIX).contains(&self.matrix_size) {
             return Err(SettingsError::MatrixSize {
                 max: Self::MAX_MATRIX,
+            });
+        }
+        if !(1..=Self::MAX_GROUPS).contains(&self.groups)
+            || self.group_names.len() > usize::from(Self::MAX_GROUPS)
+        {
+            return Err(SettingsError::Groups {
+                max: Self::MAX_GROUPS,
             });
         }
         Ok(())

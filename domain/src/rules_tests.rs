@@ -133,7 +133,10 @@ fn stages() -> Vec<Walk> {
         .collect();
     w.next(); // Reveal
     stages.push(w.clone());
-    w.host(HostCommand::Reveal { author: None });
+    w.host(HostCommand::Reveal {
+        author: None,
+        group: None,
+    });
     // Beside the main line: the reveal with two problems clustered on one card.
     let mut clustered = w.clone();
     clustered.host(HostCommand::Merge {
@@ -170,6 +173,7 @@ fn stages() -> Vec<Walk> {
     stages.push(w.clone());
     w.host(HostCommand::ChooseHmw {
         text: "Hur skulle vi kunna börja?".into(),
+        group: 0,
     });
     w.next(); // Solutions
     let solutions: Vec<Uuid> = (0..5)
@@ -247,6 +251,7 @@ fn stages() -> Vec<Walk> {
     done.next(); // Reframe
     done.host(HostCommand::ChooseHmw {
         text: "Hur skulle vi kunna fortsätta?".into(),
+        group: 0,
     });
     done.next(); // Solutions
     let solution = done.write(1, "Lösning B");
@@ -413,6 +418,7 @@ impl Walk {
             } => host(change_settings(jam, *problems, *matrix, *lock)),
             Op::Hmw => host(HostCommand::ChooseHmw {
                 text: "Hur skulle vi kunna …?".into(),
+                group: 0,
             }),
             Op::Place(i, quadrant) => host(HostCommand::Place {
                 solution: solution(*i),
@@ -430,7 +436,10 @@ impl Walk {
             Op::AddTime => host(HostCommand::AddTime { secs: 60 }),
             Op::Pause => host(HostCommand::PauseTimer),
             Op::Resume => host(HostCommand::ResumeTimer),
-            Op::Reveal => host(HostCommand::Reveal { author: None }),
+            Op::Reveal => host(HostCommand::Reveal {
+                author: None,
+                group: None,
+            }),
             // Mostly two notes on the wall, now and then any two (which may not be merged).
             Op::Merge(i, j) => {
                 let (note, into) = match mergeable(jam, *i, *j) {
@@ -498,9 +507,11 @@ impl Walk {
                 }
                 Round::Reveal => HostCommand::Reveal {
                     author: Some(self.participant(i % PEOPLE)),
+                    group: None,
                 },
                 Round::Reframe => HostCommand::ChooseHmw {
                     text: format!("Hur skulle vi kunna {i}?"),
+                    group: 0,
                 },
                 Round::EffortImpact => HostCommand::Place {
                     solution,
@@ -528,7 +539,7 @@ impl Walk {
                 text: format!("Lapp {i} av {p}"),
             }
         } else if jam.round.votes_on().is_some() {
-            let ballot = jam.ballot();
+            let ballot = jam.ballot(0);
             let me = self.participant(p);
             let mine: Vec<Uuid> = ballot
                 .iter()
@@ -601,6 +612,7 @@ fn settings() -> impl Strategy<Value = Settings> {
                 problems_to_take: take,
                 matrix_size: matrix,
                 lock_at_time_up: lock,
+                ..Settings::default()
             },
         )
 }
@@ -1130,7 +1142,7 @@ proptest! {
                     card.is_some_and(|c| c.merged_into.is_none() && c.kind == n.kind),
                     "{:?} merged into {:?}", n, card
                 );
-                prop_assert!(!jam.ballot().contains(&n.id));
+                prop_assert!(!jam.ballot(0).contains(&n.id));
                 prop_assert!(jam.round < Round::Prioritize || !jam.problem_order.contains(&n.id));
             }
             Ok(())

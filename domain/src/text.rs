@@ -184,6 +184,11 @@ line_type!(
     ActionText,
     200
 );
+line_type!(
+    /// What the facilitator calls a group (a table): "Bord 1", or a theme.
+    GroupName,
+    40
+);
 
 #[cfg(test)]
 mod tests {

@@ -35,8 +35,11 @@ pub const NAMED_MAX: usize = 100;
 /// Who a room view is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Audience {
-    /// The facilitator and everyone who has joined.
+    /// The facilitator, and everyone who has joined a room that is one group.
     Members,
+    /// The phones of one group, when the room is split into groups: they see their group's
+    /// notes, tallies, matrix and actions only.
+    Group(u8),
     /// People with the code who have not joined.
     Visitors,
 }
@@ -65,6 +68,27 @@ pub struct RoomView {
     pub matrix: Vec<MatrixItem>,
     /// The actions so far, in priority order.
     pub actions: Vec<ActionView>,
+    /// When the room is split into groups: every group for the facilitator's screens, a
+    /// phone's own group for a phone.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub groups: Vec<GroupView>,
+}
+
+/// One group as the screens see it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GroupView {
+    pub group: u8,
+    /// The name the facilitator gave it; screens call it by its number otherwise.
+    pub name: Option<String>,
+    pub members: usize,
+    /// Rounds 6–10: the problem this group works on now.
+    pub focus: Option<FocusView>,
+    /// The facilitator's screens: notes written, dots placed or solutions rated in this round
+    /// by the group, all together (counts, never content).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub done: Option<usize>,
+    /// Whether the group has a lead.
+    pub has_lead: bool,
 }
 
 /// What only one screen sees.
@@ -139,6 +163,8 @@ pub struct JamView {
     pub ranking: Vec<RankedProblem>,
     pub matrix: Vec<MatrixItem>,
     pub actions: Vec<ActionView>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub groups: Vec<GroupView>,
     /// The facilitator: the key of the read-only results link, once made.
     pub share_token: Option<String>,
     /// The facilitator: the facilitator key, once made.
@@ -163,6 +189,16 @@ pub enum ViewerRole {
 pub struct ParticipantEntry {
     pub id: Uuid,
     pub name: String,
+    /// Their group, when the room is split into groups.
+    #[serde(default, skip_serializing_if = "is_zero_u8")]
+    pub group: u8,
+    /// Whether they lead their group.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub lead: bool,
+}
+
+fn is_zero_u8(n: &u8) -> bool {
+    *n == 0
 }
 
 /// A round's timer as screens see it. It does not change as time passes, so an unchanged timer
@@ -243,6 +279,8 @@ pub struct NoteView {
     /// The notes clustered onto this card in the reveal: (id, text), in writing order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub merged: Vec<(Uuid, String)>,
+    #[serde(default, skip_serializing_if = "is_zero_u8")]
+    pub group: u8,
 }
 
 fn is_false(b: &bool) -> bool {
@@ -285,6 +323,8 @@ pub struct RankedProblem {
     /// Whether it may swap places with its neighbour above (below): they have as many votes.
     pub can_move_up: bool,
     pub can_move_down: bool,
+    #[serde(default, skip_serializing_if = "is_zero_u8")]
+    pub group: u8,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -305,6 +345,8 @@ pub struct MatrixItem {
     /// Solutions left off the matrix with as many votes as this one: a tie at the cut-off,
     /// broken only by the order of writing. Raising the matrix size takes them in.
     pub tied_off_matrix: usize,
+    #[serde(default, skip_serializing_if = "is_zero_u8")]
+    pub group: u8,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -319,12 +361,15 @@ pub struct ActionView {
     pub first_step: String,
     pub owner: String,
     pub due: NaiveDate,
+    #[serde(default, skip_serializing_if = "is_zero_u8")]
+    pub group: u8,
 }
 
 /// The audience `person` belongs to.
 pub fn audience_of(jam: &Jam, person: PersonId) -> Audience {
     match jam.role_of(person) {
         Role::Stranger => Audience::Visitors,
+        Role::Participant(me) if jam.grouped() => Audience::Group(jam.group_of(me).unwrap_or(0)),
         Role::Facilitator | Role::Participant(_) => Audience::Members,
     }
 }
@@ -346,20 +391,51 @@ impl RoomView {
             ranking: Vec::new(),
             matrix: Vec::new(),
             actions: Vec::new(),
+            groups: Vec::new(),
         };
-        if audience == Audience::Visitors {
+        // The groups this audience sees the work of.
+        let seen: Vec<u8> = match audience {
             // A visitor gets what the join page needs, nothing of the workshop.
-            return room;
-        }
-        room.focus = focus(jam);
-        room.notes = revealed_notes(jam);
+            Audience::Visitors => return room,
+            Audience::Members => (0..jam.group_count()).collect(),
+            Audience::Group(g) => vec![g],
+        };
+        let sees = |group: u8| seen.contains(&group);
+        // One focus for the room, or (in groups) one per group in `groups`.
+        room.focus = match audience {
+            Audience::Group(g) => focus(jam, g),
+            _ if !jam.grouped() => focus(jam, 0),
+            _ => None,
+        };
+        room.notes = revealed_notes(jam)
+            .into_iter()
+            .filter(|n| sees(n.group))
+            .collect();
         if jam.round >= Round::Prioritize {
-            room.ranking = ranking(jam);
+            room.ranking = seen.iter().flat_map(|g| ranking(jam, *g)).collect();
         }
         if matches!(jam.round, Round::EffortImpact | Round::Actions) {
-            room.matrix = matrix(jam);
+            room.matrix = seen.iter().flat_map(|g| matrix(jam, *g)).collect();
         }
-        room.actions = actions(jam);
+        room.actions = actions(jam).into_iter().filter(|a| sees(a.group)).collect();
+        if jam.grouped() {
+            let done = (audience == Audience::Members).then(|| group_progress(jam));
+            room.groups = seen
+                .iter()
+                .map(|g| GroupView {
+                    group: *g,
+                    name: jam
+                        .settings
+                        .group_names
+                        .get(usize::from(*g))
+                        .map(|n| n.to_string()),
+                    members: jam.members_of(*g),
+                    focus: focus(jam, *g),
+                    done: done.as_ref().map(|d| d[usize::from(*g)]),
+                    has_lead: jam.lead_of(*g).is_some(),
+                })
+                .collect();
+        }
         room
     }
 }
@@ -381,10 +457,7 @@ impl OwnView {
 
 impl HostOwn {
     pub fn build(jam: &Jam) -> Self {
-        let entry = |p: &super::Participant| ParticipantEntry {
-            id: p.id,
-            name: p.name.to_string(),
-        };
+        let entry = |p: &super::Participant| entry_of(jam, p);
         let skip = jam.participants.len().saturating_sub(NAMED_MAX);
         let done = progress(jam);
         let summary = ProgressSummary {
@@ -423,10 +496,7 @@ fn own_parts(jam: &Jam, only: Option<Uuid>) -> HashMap<Uuid, MyOwn> {
         .filter(|p| wanted(p.id))
         .map(|p| {
             let own = MyOwn {
-                me: ParticipantEntry {
-                    id: p.id,
-                    name: p.name.to_string(),
-                },
+                me: entry_of(jam, p),
                 hidden: Vec::new(),
                 mine: Vec::new(),
                 editable: Vec::new(),
@@ -458,7 +528,8 @@ fn own_parts(jam: &Jam, only: Option<Uuid>) -> HashMap<Uuid, MyOwn> {
         }
     }
     if let Some(kind) = jam.round.votes_on() {
-        let ballot: HashSet<Uuid> = jam.ballot().into_iter().collect();
+        // Every group's ballot: a vote is on one group's ballot only.
+        let ballot: HashSet<Uuid> = (0..jam.group_count()).flat_map(|g| jam.ballot(g)).collect();
         let budget = jam.settings.dots(kind);
         for own in parts.values_mut() {
             let used: usize = own
@@ -512,6 +583,7 @@ impl JamView {
             ranking: room.ranking,
             matrix: room.matrix,
             actions: room.actions,
+            groups: room.groups,
             share_token: None,
             host_key: None,
             join_key: None,
@@ -570,15 +642,25 @@ fn name_of(jam: &Jam, participant: Uuid) -> Option<String> {
         .map(|p| p.name.to_string())
 }
 
-fn focus(jam: &Jam) -> Option<FocusView> {
+fn entry_of(jam: &Jam, p: &super::Participant) -> ParticipantEntry {
+    ParticipantEntry {
+        id: p.id,
+        name: p.name.to_string(),
+        group: p.group,
+        lead: jam.is_lead(p.id),
+    }
+}
+
+/// `group`'s problem in focus.
+fn focus(jam: &Jam, group: u8) -> Option<FocusView> {
     if jam.round < Round::Reframe || jam.round == Round::Summary {
         return None;
     }
-    let problem = jam.focus_problem()?;
+    let problem = jam.focus_problem(group)?;
     Some(FocusView {
         problem_id: problem,
         number: jam.focus + 1,
-        of: jam.chosen.len(),
+        of: jam.chosen_in(group).len(),
         problem: jam.notes.iter().find(|n| n.id == problem)?.text.to_string(),
         hmw: jam.hmw_of(problem).map(|h| h.to_string()),
     })
@@ -618,12 +700,26 @@ fn note_view(jam: &Jam, n: &super::Note, with_author: bool) -> NoteView {
         merged: merged_onto(jam, n.id)
             .map(|m| (m.id, m.text.to_string()))
             .collect(),
+        group: n.group,
     }
 }
 
+/// Per group, what its people have done in this round, all together.
+fn group_progress(jam: &Jam) -> Vec<usize> {
+    let mut done = vec![0; usize::from(jam.group_count())];
+    for p in progress(jam) {
+        let group = jam.group_of(p.id).unwrap_or(0);
+        if let Some(d) = done.get_mut(usize::from(group)) {
+            *d += p.done;
+        }
+    }
+    done
+}
+
 fn progress(jam: &Jam) -> Vec<Progress> {
-    let ballot: HashSet<Uuid> = jam.ballot().into_iter().collect();
-    let candidates: HashSet<Uuid> = jam.matrix_candidates().into_iter().collect();
+    let groups = 0..jam.group_count();
+    let ballot: HashSet<Uuid> = groups.clone().flat_map(|g| jam.ballot(g)).collect();
+    let candidates: HashSet<Uuid> = groups.flat_map(|g| jam.matrix_candidates(g)).collect();
     let mut done: HashMap<Uuid, usize> = HashMap::new();
     if jam.round.writes().is_some() {
         for n in jam.notes.iter().filter(|n| jam.in_round(n)) {
@@ -652,20 +748,19 @@ fn progress(jam: &Jam) -> Vec<Progress> {
         .collect()
 }
 
-fn ranking(jam: &Jam) -> Vec<RankedProblem> {
-    let votes: Vec<usize> = jam
-        .problem_order
-        .iter()
-        .map(|id| tally(&jam.votes, *id))
-        .collect();
-    jam.problem_order
+/// `group`'s problems in priority order.
+fn ranking(jam: &Jam, group: u8) -> Vec<RankedProblem> {
+    let order = jam.group_order(group);
+    let votes: Vec<usize> = order.iter().map(|id| tally(&jam.votes, *id)).collect();
+    order
         .iter()
         .enumerate()
         .filter_map(|(i, id)| {
             let note = jam.notes.iter().find(|n| n.id == *id)?;
             // Problems nobody voted for are not a decision to make: no tie badge for them.
             let tied = votes[i] > 0
-                && ((i > 0 && jam.problems_tie(i, i - 1)) || jam.problems_tie(i, i + 1));
+                && ((i > 0 && jam.problems_tie(group, i, i - 1))
+                    || jam.problems_tie(group, i, i + 1));
             Some(RankedProblem {
                 id: *id,
                 text: note.text.to_string(),
@@ -673,15 +768,17 @@ fn ranking(jam: &Jam) -> Vec<RankedProblem> {
                 merged: merged_onto(jam, *id).map(|m| m.text.to_string()).collect(),
                 tied,
                 chosen: jam.chosen.contains(id),
-                can_move_up: i > 0 && jam.can_move_problem(i, i - 1),
-                can_move_down: jam.can_move_problem(i, i + 1),
+                can_move_up: i > 0 && jam.can_move_problem(group, i, i - 1),
+                can_move_down: jam.can_move_problem(group, i, i + 1),
+                group,
             })
         })
         .collect()
 }
 
-fn matrix(jam: &Jam) -> Vec<MatrixItem> {
-    jam.matrix_candidates()
+/// The matrix of `group`'s problem in focus.
+fn matrix(jam: &Jam, group: u8) -> Vec<MatrixItem> {
+    jam.matrix_candidates(group)
         .into_iter()
         .filter_map(|id| {
             let note = jam.notes.iter().find(|n| n.id == id)?;
@@ -697,6 +794,7 @@ fn matrix(jam: &Jam) -> Vec<MatrixItem> {
                 quadrant: jam.placement(id),
                 my_rating: None,
                 tied_off_matrix: jam.tied_off_matrix(id),
+                group,
             })
         })
         .collect()
@@ -726,6 +824,7 @@ pub fn actions(jam: &Jam) -> Vec<ActionView> {
                 first_step: a.first_step.to_string(),
                 owner: a.owner.to_string(),
                 due: a.due,
+                group: solution.group,
             };
             // Impact in hundredths, so the sort key is an integer.
             Some((view, (impact * 100.0).round() as i64, solution.seq))

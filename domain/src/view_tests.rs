@@ -44,6 +44,7 @@ fn the_reveal_names_each_note_by_the_one_who_wrote_it_and_voting_by_nobody() {
     room.to(Round::Reveal);
     room.host(HostCommand::Reveal {
         author: Some(room.participant_id(1)),
+        group: None,
     });
     // As the projector sees it (a phone also sees its own notes, unrevealed, without a name).
     let seen: Vec<(Uuid, Option<String>)> = view_of(&room, room.host)
@@ -59,7 +60,10 @@ fn the_reveal_names_each_note_by_the_one_who_wrote_it_and_voting_by_nobody() {
         ],
         "revealing one author shows that author's notes, under that name"
     );
-    room.host(HostCommand::Reveal { author: None });
+    room.host(HostCommand::Reveal {
+        author: None,
+        group: None,
+    });
     for viewer in [room.host, room.people[2]] {
         for note in view_of(&room, viewer).notes {
             let (_, writer) = written.iter().find(|(id, _)| *id == note.id).unwrap();
@@ -111,6 +115,7 @@ fn progress_counts_notes_when_writing_dots_when_voting_and_ratings_when_rating()
     room.next();
     room.host(HostCommand::ChooseHmw {
         text: "Hur kan vi korta skolvägen?".into(),
+        group: 0,
     });
     room.next();
     let bus = room.write(0, "Skolbuss");
@@ -155,13 +160,14 @@ fn the_problem_in_focus_is_shown_from_reframing_to_the_actions_and_not_before_or
                 assert_eq!(focus.hmw, None, "no HMW before one is chosen");
                 room.host(HostCommand::ChooseHmw {
                     text: "Hur kan vi synliggöra jobben?".into(),
+                    group: 0,
                 });
             }
             Round::Solutions => {
                 room.write(1, "Jobbmässa");
             }
             Round::VoteSolutions => {
-                let solution = room.jam.ballot()[0];
+                let solution = room.jam.ballot(0)[0];
                 room.vote(1, solution).unwrap();
             }
             _ => {}
@@ -173,7 +179,7 @@ fn the_problem_in_focus_is_shown_from_reframing_to_the_actions_and_not_before_or
             shown.push(round);
         }
         if round == Round::EffortImpact {
-            let solution = room.jam.matrix_candidates()[0];
+            let solution = room.jam.matrix_candidates(0)[0];
             room.host(HostCommand::Place {
                 solution,
                 quadrant: Some(Quadrant::QuickWin),
@@ -210,6 +216,7 @@ fn the_action_list_is_ordered_by_quadrant_impact_votes_and_writing_order() {
     room.next();
     room.host(HostCommand::ChooseHmw {
         text: "Hur kan vi synliggöra jobben?".into(),
+        group: 0,
     });
     room.next();
     let big = room.write(0, "Ny industri");

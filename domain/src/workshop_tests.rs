@@ -102,6 +102,7 @@ fn a_whole_jam_from_lobby_to_summary() {
     room.to(Round::Reveal);
     room.host(HostCommand::Reveal {
         author: Some(room.participant_id(1)),
+        group: None,
     });
     assert!(
         room.jam
@@ -199,6 +200,7 @@ fn a_whole_jam_from_lobby_to_summary() {
     );
     room.host(HostCommand::ChooseHmw {
         text: "Hur skulle vi kunna visa jobben för inflyttare?".into(),
+        group: 0,
     });
     room.next();
     let fair = room.write(0, "Jobbmässa i Torneå");
@@ -221,7 +223,7 @@ fn a_whole_jam_from_lobby_to_summary() {
         assert_eq!(room.vote(who, bus), Err(JamError::OutOfDots { dots: 6 }));
     }
     room.to(Round::EffortImpact);
-    assert_eq!(room.jam.matrix_candidates(), vec![fair, site, bus]);
+    assert_eq!(room.jam.matrix_candidates(0), vec![fair, site, bus]);
     let (p0, p1) = (room.people[0], room.people[1]);
     room.by(
         p0,
@@ -355,23 +357,25 @@ fn rounds_six_to_ten_repeat_for_each_chosen_problem() {
     room.next();
     room.host(HostCommand::ChooseHmw {
         text: "HMW A".into(),
+        group: 0,
     });
     room.to(Round::Actions);
     room.next();
     assert_eq!(
-        (room.jam.round, room.jam.focus_problem()),
+        (room.jam.round, room.jam.focus_problem(0)),
         (Round::Reframe, Some(b))
     );
     room.host(HostCommand::PreviousRound {
         from: Round::Reframe,
     });
     assert_eq!(
-        (room.jam.round, room.jam.focus_problem()),
+        (room.jam.round, room.jam.focus_problem(0)),
         (Round::Actions, Some(a))
     );
     room.next();
     room.host(HostCommand::ChooseHmw {
         text: "HMW B".into(),
+        group: 0,
     });
     room.to(Round::Summary);
 }
@@ -388,10 +392,16 @@ fn participants_cannot_act_as_facilitator_and_strangers_cannot_take_part() {
         HostCommand::PauseTimer,
         HostCommand::ResumeTimer,
         HostCommand::AddTime { secs: 60 },
-        HostCommand::Reveal { author: None },
+        HostCommand::Reveal {
+            author: None,
+            group: None,
+        },
         HostCommand::MoveProblem { note, to: 0 },
         HostCommand::SetChosen { note, chosen: true },
-        HostCommand::ChooseHmw { text: "x".into() },
+        HostCommand::ChooseHmw {
+            text: "x".into(),
+            group: 0,
+        },
         HostCommand::Place {
             solution: note,
             quadrant: None,
@@ -519,13 +529,21 @@ pub(crate) fn command_for(room: &Room, who: usize, what: u8, which: usize) -> Co
                 from: room.jam.round,
             }
             .into(),
-            5 => HostCommand::Reveal { author: None }.into(),
+            5 => HostCommand::Reveal {
+                author: None,
+                group: None,
+            }
+            .into(),
             6 | 7 => HostCommand::SetChosen {
                 note: chosen_or_note,
                 chosen: !room.jam.chosen.contains(&chosen_or_note),
             }
             .into(),
-            8 => HostCommand::ChooseHmw { text: "HMW".into() }.into(),
+            8 => HostCommand::ChooseHmw {
+                text: "HMW".into(),
+                group: 0,
+            }
+            .into(),
             _ => HostCommand::Place {
                 solution: note,
                 quadrant: Some(Quadrant::QuickWin),
@@ -551,7 +569,11 @@ pub(crate) fn command_for(room: &Room, who: usize, what: u8, which: usize) -> Co
                 from: room.jam.round,
             }
             .into(),
-            _ => HostCommand::Reveal { author: None }.into(),
+            _ => HostCommand::Reveal {
+                author: None,
+                group: None,
+            }
+            .into(),
         }
     }
 }
