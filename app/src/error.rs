@@ -68,8 +68,9 @@ impl AppError {
                 | JamError::NotParticipant
                 | JamError::NotYourNote
                 | JamError::WrongHostKey
-                | JamError::WrongJoinKey => 403,
-                JamError::NoSuchNote => 404,
+                | JamError::WrongJoinKey
+                | JamError::OtherGroup => 403,
+                JamError::NoSuchNote | JamError::NoSuchGroup | JamError::NoSuchParticipant => 404,
                 JamError::Full { .. }
                 | JamError::WrongRound
                 | JamError::OutOfDots { .. }
@@ -80,6 +81,10 @@ impl AppError {
                 | JamError::TooManyProblems { .. }
                 | JamError::NoProblemChosen
                 | JamError::NoHmwChosen
+                | JamError::GroupWithoutProblem { .. }
+                | JamError::GroupWithoutHmw { .. }
+                | JamError::GroupsFixed
+                | JamError::NoGroupPicking
                 | JamError::NotOnMatrix
                 | JamError::NotPlaced
                 | JamError::NoTimer

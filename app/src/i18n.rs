@@ -217,6 +217,22 @@ pub struct Texts {
     pub share_link_button: &'static str,
     pub share_link_label: &'static str,
     pub print_button: &'static str,
+
+    // Groups.
+    /// A group without a name: "Grupp 2" (numbered from 1).
+    pub group_numbered: fn(usize) -> String,
+    pub groups_label: &'static str,
+    pub groups_hint: &'static str,
+    pub group_name_label: fn(usize) -> String,
+    pub pick_group_label: &'static str,
+    pub move_to_group: &'static str,
+    pub make_lead: &'static str,
+    pub lead_badge: &'static str,
+    pub your_group: &'static str,
+    pub pick_group_heading: &'static str,
+    pub group_label: &'static str,
+    pub export_scope_label: &'static str,
+    pub all_groups: &'static str,
 }
 
 impl Texts {
@@ -308,6 +324,14 @@ pub static SV: Texts = Texts {
             "Processledarlänken gäller inte (längre). Be processledaren om en ny.".into()
         }
         JamError::TooManyHosts { max } => format!("Högst {max} enheter kan styra ett jam."),
+        JamError::NoSuchGroup => "Den gruppen finns inte.".into(),
+        JamError::NoSuchParticipant => "Den deltagaren finns inte i jammet.".into(),
+        JamError::GroupsFixed => "Grupperna bestäms i lobbyn, innan någon har börjat skriva.".into(),
+        JamError::NoGroupPicking => "Processledaren delar in grupperna.".into(),
+        JamError::GroupWithoutProblem { group } => format!("Grupp {} har inte valt något problem än.", usize::from(group) + 1),
+        JamError::GroupWithoutHmw { group } => format!("Grupp {} har inte valt sin Hur skulle vi kunna än.", usize::from(group) + 1),
+        JamError::OtherGroup => "Det hör till en annan grupp.".into(),
+        JamError::Settings(SettingsError::Groups { max }) => format!("Mellan 1 och {max} grupper."),
         JamError::WrongJoinKey => "Länken gäller inte. Skanna QR-koden på skärmen eller skriv koden.".into(),
         JamError::JoiningClosed => "Jammet tar inte emot fler deltagare just nu.".into(),
         JamError::LinkOnly => "Gå med genom att skanna QR-koden på skärmen.".into(),
@@ -554,6 +578,19 @@ pub static SV: Texts = Texts {
     share_link_button: "Skapa delningslänk",
     share_link_label: "Länk för att läsa resultatet:",
     print_button: "Skriv ut",
+    group_numbered: |n| format!("Grupp {n}"),
+    groups_label: "Antal grupper",
+    groups_hint: "1 = hela rummet är en grupp. Med fler grupper skriver, röstar och beslutar varje grupp på sina egna lappar, på samma klocka. Antalet ställs in i lobbyn; alla sprids jämnt.",
+    group_name_label: |n| format!("Namn på grupp {n}"),
+    pick_group_label: "Deltagarna väljer själva grupp på telefonen",
+    move_to_group: "Flytta till",
+    make_lead: "Gruppledare",
+    lead_badge: "leder gruppen",
+    your_group: "Din grupp",
+    pick_group_heading: "Välj din grupp",
+    group_label: "Grupp",
+    export_scope_label: "Resultat för",
+    all_groups: "Alla grupper",
 };
 
 pub static EN: Texts = Texts {
@@ -619,6 +656,14 @@ pub static EN: Texts = Texts {
             "That facilitator link is not (or no longer) valid. Ask the facilitator for a new one.".into()
         }
         JamError::TooManyHosts { max } => format!("At most {max} devices can drive a jam."),
+        JamError::NoSuchGroup => "There is no such group.".into(),
+        JamError::NoSuchParticipant => "That participant is not in the jam.".into(),
+        JamError::GroupsFixed => "Groups are set in the lobby, before anyone starts writing.".into(),
+        JamError::NoGroupPicking => "The facilitator puts people in groups.".into(),
+        JamError::GroupWithoutProblem { group } => format!("Group {} has not chosen a problem yet.", usize::from(group) + 1),
+        JamError::GroupWithoutHmw { group } => format!("Group {} has not chosen its How might we yet.", usize::from(group) + 1),
+        JamError::OtherGroup => "That belongs to another group.".into(),
+        JamError::Settings(SettingsError::Groups { max }) => format!("Between 1 and {max} groups."),
         JamError::WrongJoinKey => "That link is not valid. Scan the QR code on the screen or type the code.".into(),
         JamError::JoiningClosed => "The jam is not taking new participants right now.".into(),
         JamError::LinkOnly => "Join by scanning the QR code on the screen.".into(),
@@ -867,6 +912,19 @@ pub static EN: Texts = Texts {
     share_link_button: "Create share link",
     share_link_label: "Read-only link to the results:",
     print_button: "Print",
+    group_numbered: |n| format!("Group {n}"),
+    groups_label: "Number of groups",
+    groups_hint: "1 = the whole room is one group. With more, each group writes, votes and decides on its own notes, on the same clock. Set it in the lobby; people are spread evenly.",
+    group_name_label: |n| format!("Name of group {n}"),
+    pick_group_label: "Participants pick their group on their phone",
+    move_to_group: "Move to",
+    make_lead: "Group lead",
+    lead_badge: "leads the group",
+    your_group: "Your group",
+    pick_group_heading: "Pick your group",
+    group_label: "Group",
+    export_scope_label: "Results of",
+    all_groups: "All groups",
 };
 
 pub static FI: Texts = Texts {
@@ -934,6 +992,14 @@ pub static FI: Texts = Texts {
             "Vetäjän linkki ei ole (enää) voimassa. Pyydä vetäjältä uusi.".into()
         }
         JamError::TooManyHosts { max } => format!("Työpajaa voi ohjata enintään {max} laitteelta."),
+        JamError::NoSuchGroup => "Tällaista ryhmää ei ole.".into(),
+        JamError::NoSuchParticipant => "Osallistujaa ei ole työpajassa.".into(),
+        JamError::GroupsFixed => "Ryhmät päätetään aulassa, ennen kuin kukaan alkaa kirjoittaa.".into(),
+        JamError::NoGroupPicking => "Vetäjä jakaa osallistujat ryhmiin.".into(),
+        JamError::GroupWithoutProblem { group } => format!("Ryhmä {} ei ole vielä valinnut ongelmaa.", usize::from(group) + 1),
+        JamError::GroupWithoutHmw { group } => format!("Ryhmä {} ei ole vielä valinnut Miten voisimme -kysymystään.", usize::from(group) + 1),
+        JamError::OtherGroup => "Se kuuluu toiselle ryhmälle.".into(),
+        JamError::Settings(SettingsError::Groups { max }) => format!("Ryhmiä voi olla 1–{max}."),
         JamError::WrongJoinKey => "Linkki ei ole voimassa. Skannaa näytön QR-koodi tai kirjoita koodi.".into(),
         JamError::JoiningClosed => "Työpajaan ei juuri nyt oteta uusia osallistujia.".into(),
         JamError::LinkOnly => "Liity skannaamalla näytön QR-koodi.".into(),
@@ -1180,6 +1246,19 @@ pub static FI: Texts = Texts {
     share_link_button: "Luo jakolinkki",
     share_link_label: "Linkki tulosten katseluun:",
     print_button: "Tulosta",
+    group_numbered: |n| format!("Ryhmä {n}"),
+    groups_label: "Ryhmien määrä",
+    groups_hint: "1 = koko huone on yksi ryhmä. Kun ryhmiä on useampi, kukin ryhmä kirjoittaa, äänestää ja päättää omista lapuistaan samassa aikataulussa. Määrä asetetaan aulassa, ja osallistujat jaetaan tasaisesti.",
+    group_name_label: |n| format!("Ryhmän {n} nimi"),
+    pick_group_label: "Osallistujat valitsevat ryhmänsä puhelimella",
+    move_to_group: "Siirrä ryhmään",
+    make_lead: "Ryhmän vetäjä",
+    lead_badge: "vetää ryhmää",
+    your_group: "Ryhmäsi",
+    pick_group_heading: "Valitse ryhmäsi",
+    group_label: "Ryhmä",
+    export_scope_label: "Tulokset:",
+    all_groups: "Kaikki ryhmät",
 };
 
 #[cfg(test)]

@@ -113,7 +113,7 @@ pub struct Settings {
     /// group writes, votes and decides on its own notes, on the one clock.
     pub groups: u8,
     /// The groups' names, in group order; a group without one is called by its number.
-    pub group_names: Vec<crate::GroupName>,
+    pub group_names: Vec<Option<crate::GroupName>>,
     /// Whether people pick their group on the phone in the lobby (otherwise they are spread
     /// evenly as they join).
     pub pick_group: bool,
@@ -177,7 +177,7 @@ pub struct SettingsChange {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub groups: Option<u8>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub group_names: Option<Vec<crate::GroupName>>,
+    pub group_names: Option<Vec<Option<crate::GroupName>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pick_group: Option<bool>,
     /// How many people may join (kept on the jam, beside the settings): at least as many as

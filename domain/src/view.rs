@@ -428,7 +428,9 @@ impl RoomView {
                         .settings
                         .group_names
                         .get(usize::from(*g))
-                        .map(|n| n.to_string()),
+                        .cloned()
+                        .flatten()
+                        .map(String::from),
                     members: jam.members_of(*g),
                     focus: focus(jam, *g),
                     done: done.as_ref().map(|d| d[usize::from(*g)]),

@@ -1,11 +1,12 @@
 //! The results, downloadable: `/jam/<CODE>/export/<format>` for the facilitator, and
 //! `/share/<token>` (the printable page) and `/share/<token>/export/<format>` for anyone the
 //! facilitator gave the read-only link. Formats: `markdown`, `csv` (for Excel), `csv-plain`,
-//! `json`, `print`. `?notes=1` adds every note of every round.
+//! `json`, `print`. `?notes=1` adds every note of every round; `?group=2` makes it the second
+//! group's only, in a jam run in groups (every row of the whole list names its group).
 
 use crate::error::HttpError;
 use crate::ServerState;
-use app::domain::{Jam, JoinCode, Role};
+use app::domain::{Jam, JamError, JoinCode, Role};
 use app::error::AppError;
 use app::export::{csv, html, markdown, CsvStyle, Export};
 use app::server::identity;
@@ -19,11 +20,23 @@ use tower_sessions::Session;
 #[derive(Deserialize)]
 pub struct Options {
     notes: Option<String>,
+    group: Option<String>,
 }
 
 impl Options {
     fn with_notes(&self) -> bool {
         matches!(self.notes.as_deref(), Some("1" | "true" | "on"))
+    }
+
+    /// The group asked for, counted from 0 (people count from 1).
+    fn group(&self) -> Result<Option<u8>, HttpError> {
+        let Some(asked) = self.group.as_deref() else {
+            return Ok(None);
+        };
+        match asked.parse::<u8>() {
+            Ok(n) if n >= 1 => Ok(Some(n - 1)),
+            _ => Err(AppError::Jam(JamError::NoSuchGroup).into()),
+        }
     }
 }
 
@@ -39,7 +52,7 @@ pub async fn for_facilitator(
     if jam.role_of(person) != Role::Facilitator {
         return Err(AppError::NotFacilitator.into());
     }
-    render(&jam, &format, options.with_notes(), None)
+    render(&jam, &format, &options, None)
 }
 
 pub async fn shared_page(
@@ -47,7 +60,11 @@ pub async fn shared_page(
     Path(token): Path<String>,
 ) -> Result<Response, HttpError> {
     let jam = shared_jam(&state, &token).await?;
-    render(&jam, "print", false, Some(&token))
+    let whole = Options {
+        notes: None,
+        group: None,
+    };
+    render(&jam, "print", &whole, Some(&token))
 }
 
 pub async fn shared(
@@ -56,7 +73,7 @@ pub async fn shared(
     Query(options): Query<Options>,
 ) -> Result<Response, HttpError> {
     let jam = shared_jam(&state, &token).await?;
-    render(&jam, &format, options.with_notes(), Some(&token))
+    render(&jam, &format, &options, Some(&token))
 }
 
 async fn shared_jam(state: &ServerState, token: &str) -> Result<Arc<Jam>, HttpError> {
@@ -70,10 +87,15 @@ async fn shared_jam(state: &ServerState, token: &str) -> Result<Arc<Jam>, HttpEr
 fn render(
     jam: &Jam,
     format: &str,
-    with_notes: bool,
+    options: &Options,
     share: Option<&str>,
 ) -> Result<Response, HttpError> {
-    let export = Export::of(jam, with_notes);
+    let with_notes = options.with_notes();
+    let export = match options.group()? {
+        None => Export::of(jam, with_notes),
+        Some(group) => Export::of_group(jam, with_notes, group)
+            .ok_or(HttpError(AppError::Jam(JamError::NoSuchGroup)))?,
+    };
     let (body, content_type, extension) = match format {
         "markdown" => (markdown(&export), "text/markdown; charset=utf-8", "md"),
         "csv" => (

@@ -85,6 +85,8 @@ async fn a_participant_can_do_none_of_the_facilitators_actions() {
         json!({"SetAction": {"solution": note, "first_step": "a", "owner": "b", "due": "2026-12-01"}}),
         json!({"RemoveAction": {"solution": note}}),
         json!("CreateShareLink"),
+        json!({"MoveToGroup": {"participant": note, "group": 0}}),
+        json!({"SetLead": {"participant": note, "lead": true}}),
     ];
     let version = host.view(&code).await.body["version"].clone();
     for action in facilitator_actions {

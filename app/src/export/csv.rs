@@ -58,13 +58,23 @@ pub fn csv(export: &Export, style: CsvStyle) -> String {
         out.push_str(&fields.join(&sep.to_string()));
         out.push_str("\r\n");
     };
-    row(headers.iter().map(|h| field(h)).collect());
+    // A jam run in groups: each row ends with its group.
+    let grouped = export.grouped();
+    let group_header = match style {
+        CsvStyle::Excel => t.group_label,
+        CsvStyle::Plain => "group",
+    };
+    let mut header: Vec<String> = headers.iter().map(|h| field(h)).collect();
+    if grouped {
+        header.push(field(group_header));
+    }
+    row(header);
     for a in &export.actions {
         let quadrant = match style {
             CsvStyle::Excel => (t.quadrant_name)(a.quadrant).to_string(),
             CsvStyle::Plain => format!("{:?}", a.quadrant),
         };
-        row(vec![
+        let mut fields = vec![
             a.priority.to_string(),
             field(&a.first_step),
             field(&a.owner),
@@ -75,7 +85,11 @@ pub fn csv(export: &Export, style: CsvStyle) -> String {
             field(&a.problem),
             a.problem_votes.to_string(),
             field(a.hmw.as_deref().unwrap_or("")),
-        ]);
+        ];
+        if grouped {
+            fields.push(field(a.group.as_deref().unwrap_or("")));
+        }
+        row(fields);
     }
     out
 }

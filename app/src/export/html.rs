@@ -13,7 +13,12 @@ pub fn html(export: &Export, downloads: Option<String>) -> String {
         body,
         "<header><h1>{}</h1><p>{}: {} · {}: {}</p>\
          <button class=\"no-print\" onclick=\"window.print()\">{}</button></header>",
-        esc(&export.topic),
+        esc(&export.topic)
+            + &export
+                .group
+                .as_deref()
+                .map(|g| format!(" · {}", esc(g)))
+                .unwrap_or_default(),
         t.date_label,
         export.date,
         t.code_label,
@@ -44,7 +49,11 @@ pub fn html(export: &Export, downloads: Option<String>) -> String {
                 "<tr><td>{}</td><td><strong>{}</strong></td><td>{}</td><td>{}</td><td>{}</td>\
                  <td>{} ({})<br><small>{} ({}){}</small></td></tr>",
                 a.priority,
-                esc(&a.first_step),
+                a.group
+                    .as_deref()
+                    .map(|g| format!("<small>{}</small><br>", esc(g)))
+                    .unwrap_or_default()
+                    + &esc(&a.first_step),
                 esc(&a.owner),
                 a.due,
                 (t.quadrant_name)(a.quadrant),
@@ -68,7 +77,11 @@ pub fn html(export: &Export, downloads: Option<String>) -> String {
     for p in &export.problems {
         let _ = write!(
             body,
-            "<section><h3>{}. {} ({})</h3>",
+            "<section><h3>{}{}. {} ({})</h3>",
+            p.group
+                .as_deref()
+                .map(|g| format!("{} · ", esc(g)))
+                .unwrap_or_default(),
             p.rank,
             esc(&super::with_merged(&p.text, &p.merged)),
             (t.votes)(p.votes)

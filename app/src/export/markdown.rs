@@ -8,6 +8,9 @@ pub fn markdown(export: &Export) -> String {
     let t = export.texts();
     let mut md = String::new();
     let _ = writeln!(md, "# {}\n", escape(&export.topic));
+    if let Some(group) = &export.group {
+        let _ = writeln!(md, "**{}:** {}\n", t.group_label, escape(group));
+    }
     let _ = writeln!(
         md,
         "{}: {} · {}: {}\n",
@@ -28,7 +31,7 @@ pub fn markdown(export: &Export) -> String {
                 md,
                 "| {} | {} | {} | {} | {} | {} ({}) | {} ({}) |",
                 a.priority,
-                escape(&a.first_step),
+                with_group(&a.first_step, a.group.as_deref()),
                 escape(&a.owner),
                 a.due,
                 (t.quadrant_name)(a.quadrant),
@@ -46,7 +49,7 @@ pub fn markdown(export: &Export) -> String {
             md,
             "### {}. {} ({})\n",
             p.rank,
-            escape(&super::with_merged(&p.text, &p.merged)),
+            with_group(&super::with_merged(&p.text, &p.merged), p.group.as_deref()),
             (t.votes)(p.votes)
         );
         if let Some(hmw) = &p.hmw {
@@ -81,7 +84,12 @@ pub fn markdown(export: &Export) -> String {
                 current = Some(n.kind);
             }
             let text = super::with_merged(&n.text, &n.merged);
-            let _ = write!(md, "- {} ({})", escape(&text), escape(&n.author));
+            let _ = write!(
+                md,
+                "- {} ({})",
+                with_group(&text, n.group.as_deref()),
+                escape(&n.author)
+            );
             if let Some(v) = n.votes {
                 let _ = write!(md, " — {}", (t.votes)(v));
             }
@@ -89,6 +97,14 @@ pub fn markdown(export: &Export) -> String {
         }
     }
     md
+}
+
+/// `text`, escaped, after its group's name in brackets in a jam run in groups.
+fn with_group(text: &str, group: Option<&str>) -> String {
+    match group {
+        Some(group) => format!("[{}] {}", escape(group), escape(text)),
+        None => escape(text),
+    }
 }
 
 /// Backslash-escapes what Markdown would read as markup.

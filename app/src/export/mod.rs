@@ -31,6 +31,9 @@ pub struct Export {
     /// `sv`, `en` or `fi`: the language the jam was run in.
     pub language: String,
     pub participants: usize,
+    /// The group this export is of, when it is one group's of a jam run in groups.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub group: Option<String>,
     /// How the actions are ordered, in the jam's language.
     pub order: String,
     pub actions: Vec<ExportAction>,
@@ -54,6 +57,9 @@ pub struct ExportAction {
     pub problem: String,
     pub problem_votes: usize,
     pub hmw: Option<String>,
+    /// The group that wrote it, in a jam run in groups.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub group: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -68,6 +74,8 @@ pub struct ExportProblem {
     pub hmw: Option<String>,
     /// Most votes first once their vote has closed; in the order written before.
     pub solutions: Vec<ExportSolution>,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub group: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -91,6 +99,8 @@ pub struct ExportNote {
     pub author: String,
     /// None while that voting is open, or for notes nobody votes on.
     pub votes: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub group: Option<String>,
 }
 
 /// `text` with the texts clustered onto it: "Bussen (+ Tåget; Färjan)".
@@ -103,8 +113,24 @@ pub fn with_merged(text: &str, merged: &[String]) -> String {
 }
 
 impl Export {
+    /// The whole jam's results: every group's, each row naming its group.
     pub fn of(jam: &Jam, with_notes: bool) -> Self {
+        Self::build(jam, with_notes, None)
+    }
+
+    /// One group's results (its actions in their order of the whole list); None when the jam
+    /// has no such group.
+    pub fn of_group(jam: &Jam, with_notes: bool, group: u8) -> Option<Self> {
+        (jam.grouped() && group < jam.group_count())
+            .then(|| Self::build(jam, with_notes, Some(group)))
+    }
+
+    fn build(jam: &Jam, with_notes: bool, only: Option<u8>) -> Self {
         let texts = jam.lang.texts();
+        let in_scope = |group: u8| only.is_none_or(|g| g == group);
+        // Every row of a jam run in groups names its group.
+        let group_name = |group: u8| jam.grouped().then(|| name_of_group(jam, texts, group));
+        let group_of_note = |id: Uuid| jam.note_group(id).unwrap_or(0);
         let merged_onto = |card: Uuid| -> Vec<String> {
             jam.notes
                 .iter()
@@ -121,8 +147,11 @@ impl Export {
         let problems = jam
             .chosen
             .iter()
+            .filter(|p| in_scope(group_of_note(**p)))
             .filter_map(|problem| {
-                let rank = jam.problem_order.iter().position(|p| p == problem)? + 1;
+                let group = group_of_note(*problem);
+                // The rank among its group's problems.
+                let rank = jam.group_order(group).iter().position(|p| p == problem)? + 1;
                 let closed = jam.voting_closed(NoteKind::Solution, Some(*problem));
                 let mut solutions = jam.ranked_solutions(*problem);
                 if !closed {
@@ -135,6 +164,7 @@ impl Export {
                     merged: merged_onto(*problem),
                     votes: tally(&jam.votes, *problem),
                     hmw: jam.hmw_of(*problem).map(|h| h.to_string()),
+                    group: group_name(group),
                     solutions: solutions
                         .into_iter()
                         .map(|n| {
@@ -155,9 +185,9 @@ impl Export {
             let mut notes: Vec<_> = jam
                 .notes
                 .iter()
-                .filter(|n| n.revealed && n.merged_into.is_none())
+                .filter(|n| n.revealed && n.merged_into.is_none() && in_scope(n.group))
                 .collect();
-            notes.sort_by_key(|n| (n.kind.written_in(), n.seq));
+            notes.sort_by_key(|n| (n.kind.written_in(), n.group, n.seq));
             notes
                 .into_iter()
                 .map(|n| ExportNote {
@@ -173,6 +203,7 @@ impl Export {
                     votes: jam
                         .voting_closed(n.kind, n.problem)
                         .then(|| tally(&jam.votes, n.id)),
+                    group: group_name(n.group),
                 })
                 .collect()
         });
@@ -182,10 +213,15 @@ impl Export {
             date: jam.created_at.date_naive(),
             code: jam.code.to_string(),
             language: jam.lang.code().into(),
-            participants: jam.participants.len(),
+            participants: match only {
+                Some(g) => jam.members_of(g),
+                None => jam.participants.len(),
+            },
+            group: only.map(|g| name_of_group(jam, texts, g)),
             order: texts.order_note.into(),
             actions: actions(jam)
                 .into_iter()
+                .filter(|a| in_scope(a.group))
                 .enumerate()
                 .map(|(i, a)| ExportAction {
                     priority: i + 1,
@@ -198,6 +234,7 @@ impl Export {
                     problem: a.problem,
                     problem_votes: a.problem_votes,
                     hmw: a.hmw,
+                    group: group_name(a.group),
                 })
                 .collect(),
             problems,
@@ -215,11 +252,36 @@ impl Export {
         serde_json::to_string_pretty(self).expect("an export always serializes")
     }
 
-    /// `blixt-<topic>-<date>.<extension>`, safe as a file name anywhere: ASCII letters,
-    /// digits and dashes only.
+    /// `blixt-<topic>-<date>.<extension>` (`blixt-<topic>-<group>-<date>…` for one group's),
+    /// safe as a file name anywhere: ASCII letters, digits and dashes only.
     pub fn file_name(&self, extension: &str) -> String {
-        format!("blixt-{}-{}.{extension}", slug(&self.topic), self.date)
+        match &self.group {
+            Some(group) => format!(
+                "blixt-{}-{}-{}.{extension}",
+                slug(&self.topic),
+                slug(group),
+                self.date
+            ),
+            None => format!("blixt-{}-{}.{extension}", slug(&self.topic), self.date),
+        }
     }
+
+    /// Whether the rows name their groups (a jam run in groups).
+    pub fn grouped(&self) -> bool {
+        self.actions.iter().any(|a| a.group.is_some())
+            || self.problems.iter().any(|p| p.group.is_some())
+    }
+}
+
+/// What a group is called in exports: its name, or "Grupp 2" in the jam's language.
+fn name_of_group(jam: &Jam, texts: &Texts, group: u8) -> String {
+    jam.settings
+        .group_names
+        .get(usize::from(group))
+        .cloned()
+        .flatten()
+        .map(String::from)
+        .unwrap_or_else(|| (texts.group_numbered)(usize::from(group) + 1))
 }
 
 fn round1(x: f32) -> f32 {

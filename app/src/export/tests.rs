@@ -123,6 +123,7 @@ fn built_jam() -> Jam {
         host,
         HostCommand::ChooseHmw {
             text: "Hur skulle vi kunna korta skolvägen?".into(),
+            group: 0,
         }
         .into(),
     );

@@ -13,6 +13,7 @@ use crate::rounds::controls::{
 };
 use crate::rounds::countdown::Alarm;
 use crate::rounds::export::ExportPanel;
+use crate::rounds::groups::{per_group, LobbyGroups};
 use crate::rounds::matrix::HostMatrix;
 use crate::rounds::prioritize::Ranking;
 use crate::rounds::reframe::HostReframe;
@@ -90,7 +91,7 @@ fn HostScreenView(screen: HostScreen, current: Signal<JamView>, room: bool) -> i
         // that something is absent.
         <main class="projector" class:room-screen=room data-version=move || current.get().version>
             {move || match round.get() {
-                Round::Lobby => view! { <HostLobby screen=screen.clone() current/> }.into_any(),
+                Round::Lobby => view! { <HostLobby screen=screen.clone() current room/> }.into_any(),
                 round => view! {
                     <RoundBar current alarm=Alarm::Sound/>
                     <CommandError/>
@@ -121,7 +122,22 @@ fn HostScreenView(screen: HostScreen, current: Signal<JamView>, room: bool) -> i
     }
 }
 
+/// What the round shows: for a room in groups, once per group (`per_group`), then what is the
+/// room's as a whole (the exports).
 fn round_body(round: Round, current: Signal<JamView>) -> AnyView {
+    let body = per_group(current, move |current| group_body(round, current));
+    match round {
+        Round::Summary | Round::Lobby => view! {
+            {body}
+            <ExportPanel current/>
+        }
+        .into_any(),
+        _ => body,
+    }
+}
+
+/// One group's part of the round (the whole room's, when it is one group).
+fn group_body(round: Round, current: Signal<JamView>) -> AnyView {
     match round {
         Round::Working | Round::Problems | Round::Solutions => {
             view! { <HostProgress current/> }.into_any()
@@ -140,16 +156,12 @@ fn round_body(round: Round, current: Signal<JamView>) -> AnyView {
         }
         .into_any(),
         Round::Actions => view! { <HostActions current/> }.into_any(),
-        Round::Summary | Round::Lobby => view! {
-            <ActionList current/>
-            <ExportPanel current/>
-        }
-        .into_any(),
+        Round::Summary | Round::Lobby => view! { <ActionList current/> }.into_any(),
     }
 }
 
 #[component]
-fn HostLobby(screen: HostScreen, current: Signal<JamView>) -> impl IntoView {
+fn HostLobby(screen: HostScreen, current: Signal<JamView>, room: bool) -> impl IntoView {
     let t = use_texts();
     let participants = move || match current.get().viewer {
         ViewerRole::Facilitator { participants } => participants,
@@ -214,13 +226,19 @@ fn HostLobby(screen: HostScreen, current: Signal<JamView>) -> impl IntoView {
                     when=move || !participants().is_empty()
                     fallback=move || view! { <p class="muted">{move || t.get().nobody_yet}</p> }
                 >
-                    <ul class="people" data-testid="participants">
-                        <For
-                            each=participants
-                            key=|p| (p.id, p.name.clone())
-                            children=|p| view! { <li>{p.name}</li> }
-                        />
-                    </ul>
+                    // In groups: who sits where (and, on the presenter view, moving people).
+                    <Show
+                        when=move || current.with(|v| v.groups.is_empty())
+                        fallback=move || view! { <LobbyGroups current controls=!room/> }
+                    >
+                        <ul class="people" data-testid="participants">
+                            <For
+                                each=participants
+                                key=|p| (p.id, p.name.clone())
+                                children=|p| view! { <li>{p.name}</li> }
+                            />
+                        </ul>
+                    </Show>
                     // A town hall: the latest arrivals, not two thousand names.
                     {move || {
                         let (shown, all) = (participants().len(), current.get().participant_count);

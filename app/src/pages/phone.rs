@@ -10,6 +10,7 @@ use crate::rounds::actions::ActionList;
 use crate::rounds::commands::{provide_commands, CommandError};
 use crate::rounds::controls::FocusLine;
 use crate::rounds::countdown::{Alarm, Countdown, TimeLeft};
+use crate::rounds::groups::PhoneGroup;
 use crate::rounds::matrix::PhoneRating;
 use crate::rounds::prioritize::Ranking;
 use crate::rounds::revealed;
@@ -98,6 +99,7 @@ fn PhoneScreen(current: Signal<JamView>) -> impl IntoView {
                 <FocusLine current/>
             </Show>
             <CommandError/>
+            <PhoneGroup current/>
             <FormRefusal showing=Signal::derive(move || current.with(|v| v.version) == first_version)/>
             <p class="hint no-script-only">
                 {move || t.get().no_script} " "

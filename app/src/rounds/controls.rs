@@ -4,7 +4,7 @@
 use super::commands::use_commands;
 use super::countdown::{Alarm, Countdown, TimeLeft};
 use super::export::absolute;
-use crate::domain::{HostCommand, JamView, Joining, Round, Settings};
+use crate::domain::{GroupName, HostCommand, JamView, Joining, Round, Settings};
 use crate::locale::use_texts;
 use leptos::prelude::*;
 
@@ -218,6 +218,8 @@ pub fn SettingsPanel(current: Signal<JamView>) -> impl IntoView {
     let settings = Memo::new(move |_| {
         current.with(|v| (v.settings.clone(), v.room_size, v.room_max, v.joining))
     });
+    // The number of groups is fixed once the first round has started.
+    let round_started = move || current.with(|v| v.round != Round::Lobby);
     view! {
         <details class="settings">
             <summary>{move || t.get().settings}</summary>
@@ -278,6 +280,49 @@ pub fn SettingsPanel(current: Signal<JamView>) -> impl IntoView {
                                     .collect_view()}
                             </select>
                         </label>
+                        // Groups: their number is set in the lobby; names may change any time.
+                        <label>
+                            {move || t.get().groups_label}
+                            <input
+                                type="number"
+                                name="groups"
+                                min="1"
+                                max=Settings::MAX_GROUPS
+                                value=s.groups
+                                disabled=round_started
+                                aria-describedby="groups-hint"
+                            />
+                        </label>
+                        <p class="muted wide" id="groups-hint">{move || t.get().groups_hint}</p>
+                        {(s.groups > 1).then(|| view! {
+                            <label class="check">
+                                <input type="checkbox" name="pick_group" checked=s.pick_group/>
+                                {move || t.get().pick_group_label}
+                            </label>
+                            {(0..s.groups)
+                                .map(|g| {
+                                    let name = s
+                                        .group_names
+                                        .get(usize::from(g))
+                                        .cloned()
+                                        .flatten()
+                                        .map(String::from)
+                                        .unwrap_or_default();
+                                    view! {
+                                        <label>
+                                            {move || (t.get().group_name_label)(usize::from(g) + 1)}
+                                            <input
+                                                type="text"
+                                                name=format!("group_name_{g}")
+                                                maxlength=GroupName::MAX_CHARS
+                                                value=name
+                                                placeholder=move || (t.get().group_numbered)(usize::from(g) + 1)
+                                            />
+                                        </label>
+                                    }
+                                })
+                                .collect_view()}
+                        })}
                         <button type="submit" class="button secondary">{move || t.get().save}</button>
                         <p class="saved" role="status" data-testid="settings-saved">
                             {move || (saved.get() && !commands.pending().get() && commands.error().get().is_none()).then(|| t.get().saved)}
@@ -378,6 +423,16 @@ fn read_settings(ev: &leptos::ev::SubmitEvent) -> Option<crate::domain::Settings
         problems_to_take: small("problems_to_take"),
         matrix_size: small("matrix_size"),
         lock_at_time_up: Some(text("lock_at_time_up").is_some()),
+        // A disabled field (groups after the lobby) is not in the form: left unchanged.
+        groups: small("groups"),
+        pick_group: Some(text("pick_group").is_some()),
+        // One field per group; an empty or unusable name leaves the group called by its number.
+        group_names: text("group_name_0").is_some().then(|| {
+            (0..crate::domain::Settings::MAX_GROUPS)
+                .map_while(|g| text(&format!("group_name_{g}")))
+                .map(|name| crate::domain::GroupName::parse(&name).ok())
+                .collect()
+        }),
         room_size: number("room_size").map(|n| n.round().clamp(0.0, 1e9) as usize),
         joining: text("joining").and_then(|v| {
             JOINING

@@ -13,10 +13,24 @@ pub fn ExportPanel(current: Signal<JamView>) -> impl IntoView {
     let t = use_texts();
     let commands = use_commands();
     let with_notes = RwSignal::new(false);
+    // In a jam run in groups: the whole list (None) or one group's (its number from 1).
+    let scope = RwSignal::new(None::<u8>);
     let href = move |format: &'static str| {
-        let notes = if with_notes.get() { "?notes=1" } else { "" };
-        format!("/jam/{}/export/{format}{notes}", current.get().code)
+        let mut query = Vec::new();
+        if with_notes.get() {
+            query.push("notes=1".to_string());
+        }
+        if let Some(group) = scope.get() {
+            query.push(format!("group={}", usize::from(group) + 1));
+        }
+        let query = if query.is_empty() {
+            String::new()
+        } else {
+            format!("?{}", query.join("&"))
+        };
+        format!("/jam/{}/export/{format}{query}", current.get().code)
     };
+    let groups = move || current.with(|v| v.groups.clone());
     let share_path = move || {
         current
             .get()
@@ -30,6 +44,27 @@ pub fn ExportPanel(current: Signal<JamView>) -> impl IntoView {
                 <input type="checkbox" prop:checked=move || with_notes.get() on:change=move |ev| with_notes.set(event_target_checked(&ev))/>
                 {move || t.get().include_notes}
             </label>
+            {move || {
+                let all = groups();
+                (!all.is_empty()).then(|| view! {
+                    <label>
+                        {move || t.get().export_scope_label} " "
+                        <select
+                            data-testid="export-scope"
+                            on:change=move |ev| scope.set(event_target_value(&ev).parse::<u8>().ok())
+                        >
+                            <option value="all" selected=scope.get_untracked().is_none()>{move || t.get().all_groups}</option>
+                            {all
+                                .iter()
+                                .map(|g| {
+                                    let name = super::groups::group_name(t.get_untracked(), &all, g.group);
+                                    view! { <option value=g.group.to_string() selected=scope.get_untracked() == Some(g.group)>{name}</option> }
+                                })
+                                .collect_view()}
+                        </select>
+                    </label>
+                })
+            }}
             <div class="downloads">
                 <a class="button secondary" download="" href=move || href("markdown")>{move || t.get().download_markdown}</a>
                 <a class="button secondary" download="" href=move || href("csv")>{move || t.get().download_csv_excel}</a>

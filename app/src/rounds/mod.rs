@@ -6,6 +6,7 @@ pub mod commands;
 pub mod controls;
 pub mod countdown;
 pub mod export;
+pub mod groups;
 pub mod matrix;
 pub mod prioritize;
 pub mod reframe;

@@ -22,7 +22,8 @@ pub fn HostReframe(current: Signal<JamView>) -> impl IntoView {
             class="hmw-form"
             on:submit=move |ev| {
                 ev.prevent_default();
-                commands.send(HostCommand::ChooseHmw { text: draft.get_untracked() });
+                let group = super::groups::scope(&current.get_untracked()).unwrap_or(0);
+                commands.send(HostCommand::ChooseHmw { text: draft.get_untracked(), group });
             }
         >
             <label for="hmw">{move || t.get().hmw_edit_label}</label>

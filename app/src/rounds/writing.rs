@@ -452,7 +452,7 @@ pub fn HostReveal(current: Signal<JamView>) -> impl IntoView {
     };
     view! {
         <div class="reveal-controls">
-            <button class="button primary" on:click=move |_| commands.send(HostCommand::Reveal { author: None })>
+            <button class="button primary" on:click=move |_| commands.send(HostCommand::Reveal { author: None, group: super::groups::scope(&current.get_untracked()) })>
                 {move || t.get().reveal_all}
             </button>
             <span class="label">{move || t.get().reveal_author}</span>
@@ -464,7 +464,7 @@ pub fn HostReveal(current: Signal<JamView>) -> impl IntoView {
                         view! {
                             <button
                                 class="button small secondary"
-                                on:click=move |_| commands.send(HostCommand::Reveal { author: Some(id) })
+                                on:click=move |_| commands.send(HostCommand::Reveal { author: Some(id), group: None })
                             >
                                 {p.name}
                             </button>

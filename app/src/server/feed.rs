@@ -68,6 +68,8 @@ struct Parts {
     /// Who is who, to find a screen's seat without going through the whole room.
     seats: HashMap<PersonId, Seat>,
     members: Arc<Part>,
+    /// When the room is split into groups: each group's phones' room part, by group.
+    groups: Vec<Arc<Part>>,
     visitors: Arc<Part>,
     host: Arc<Part>,
     phones: HashMap<Uuid, Arc<Part>>,
@@ -97,9 +99,10 @@ pub enum Seat {
 }
 
 impl Seat {
-    /// The room view this seat sees (the same rule as `view::audience_of`).
-    fn audience(self) -> Audience {
+    /// The room view this seat sees in `jam` (the same rule as `view::audience_of`).
+    fn audience(self, jam: &Jam) -> Audience {
         match self {
+            Seat::Phone(id) if jam.grouped() => Audience::Group(jam.group_of(id).unwrap_or(0)),
             Seat::Facilitator | Seat::Phone(_) => Audience::Members,
             Seat::Visitor => Audience::Visitors,
         }
@@ -149,6 +152,13 @@ impl Published {
             Parts {
                 seats,
                 members: Part::shared(&RoomView::build(jam, Audience::Members)),
+                groups: if jam.grouped() {
+                    (0..jam.group_count())
+                        .map(|g| Part::shared(&RoomView::build(jam, Audience::Group(g))))
+                        .collect()
+                } else {
+                    Vec::new()
+                },
                 visitors: Part::shared(&RoomView::build(jam, Audience::Visitors)),
                 host: Part::shared(&OwnView::Facilitator(HostOwn::build(jam))),
                 phones: MyOwn::all(jam)
@@ -164,6 +174,9 @@ impl Published {
         let parts = self.parts();
         match audience {
             Audience::Members => &parts.members,
+            // Every group of the jam has its part; a group the jam no longer has sees what a
+            // visitor sees.
+            Audience::Group(g) => parts.groups.get(usize::from(g)).unwrap_or(&parts.visitors),
             Audience::Visitors => &parts.visitors,
         }
     }
@@ -210,7 +223,7 @@ impl Published {
             .get(&person)
             .copied()
             .unwrap_or(Seat::Visitor);
-        let audience = seat.audience();
+        let audience = seat.audience(&self.jam);
         let own = self.own(seat);
         let message = match sent {
             Some(sent) if sent.published.version() == self.version() => return None,
@@ -263,16 +276,10 @@ mod tests {
     /// view — for the facilitator, a phone and a visitor, across several changes.
     #[test]
     fn messages_give_each_screen_its_view() {
-        let mut jam = jam();
+        let jam = jam();
         let host = jam.facilitator;
         let anna = PersonId(Uuid::from_u128(7));
         let visitor = PersonId(Uuid::from_u128(8));
-        type Screen = (PersonId, Option<Sent>, Option<Replica>);
-        let mut screens: Vec<Screen> = [host, anna, visitor]
-            .into_iter()
-            .map(|p| (p, None, None))
-            .collect();
-        type Step = Box<dyn Fn(&mut Jam)>;
         let steps: Vec<Step> = vec![
             Box::new(|_| {}),
             Box::new(move |j| {
@@ -315,10 +322,22 @@ mod tests {
                 .unwrap();
             }),
         ];
+        replay(jam, &[host, anna, visitor], steps);
+    }
+
+    type Step = Box<dyn Fn(&mut Jam)>;
+
+    /// Takes `jam` through `steps`; after each, every screen of `people` reads the server's
+    /// message the way screens do and must hold exactly its view. Answers the messages sent,
+    /// per screen.
+    fn replay(mut jam: Jam, people: &[PersonId], steps: Vec<Step>) -> Vec<Vec<String>> {
+        let mut screens: Vec<(PersonId, Option<Sent>, Option<Replica>)> =
+            people.iter().map(|p| (*p, None, None)).collect();
+        let mut messages = vec![Vec::new(); people.len()];
         for step in steps {
             step(&mut jam);
             let published = Published::new(Arc::new(jam.clone()));
-            for (person, sent, replica) in &mut screens {
+            for (i, (person, sent, replica)) in screens.iter_mut().enumerate() {
                 let (text, now_sent) = published
                     .message_for(*person, sent.as_ref(), 1000, 5000)
                     .expect("a new version");
@@ -328,8 +347,67 @@ mod tests {
                     view,
                     JamView::for_person(&jam, *person, Utc::now()).with_clock(1000)
                 );
+                messages[i].push(text);
                 *sent = Some(now_sent);
             }
         }
+        messages
+    }
+
+    /// A room split into groups: each phone's messages bring it its group's view (also across
+    /// the split itself), and a note of one group never travels to the other group's phone.
+    #[test]
+    fn grouped_phones_get_their_groups_view_only() {
+        let jam = jam();
+        let host = jam.facilitator;
+        let (anna, bo) = (PersonId(Uuid::from_u128(7)), PersonId(Uuid::from_u128(8)));
+        let by = |who: PersonId, command: crate::domain::Command| -> Step {
+            Box::new(move |j: &mut Jam| {
+                j.apply(who, command.clone(), Uuid::new_v4(), Utc::now())
+                    .unwrap();
+            })
+        };
+        let join = |who: PersonId, name: &'static str, id: u128| -> Step {
+            Box::new(move |j: &mut Jam| {
+                j.join(
+                    who,
+                    DisplayName::parse(name).unwrap(),
+                    Uuid::from_u128(id),
+                    Utc::now(),
+                )
+                .unwrap();
+            })
+        };
+        let next =
+            |round: crate::domain::Round| by(host, HostCommand::NextRound { from: round }.into());
+        use crate::domain::{Round, SettingsChange};
+        let split = SettingsChange {
+            groups: Some(2),
+            ..SettingsChange::default()
+        };
+        let note = |text: &str| ParticipantCommand::AddNote { text: text.into() }.into();
+        let steps: Vec<Step> = vec![
+            join(anna, "Anna", 70),
+            join(bo, "Bo", 80),
+            by(host, HostCommand::UpdateSettings(split).into()),
+            next(Round::Lobby),
+            next(Round::Working),
+            by(anna, note("Annas hemlighet")),
+            by(bo, note("Bos hemlighet")),
+            next(Round::Problems),
+            by(
+                host,
+                HostCommand::Reveal {
+                    author: None,
+                    group: None,
+                }
+                .into(),
+            ),
+        ];
+        let messages = replay(jam, &[host, anna, bo], steps);
+        let said = |screen: usize, text: &str| messages[screen].iter().any(|m| m.contains(text));
+        assert!(said(0, "Annas hemlighet") && said(0, "Bos hemlighet"));
+        assert!(said(1, "Annas hemlighet") && !said(1, "Bos hemlighet"));
+        assert!(said(2, "Bos hemlighet") && !said(2, "Annas hemlighet"));
     }
 }
