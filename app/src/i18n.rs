@@ -233,6 +233,12 @@ pub struct Texts {
     pub group_label: &'static str,
     pub export_scope_label: &'static str,
     pub all_groups: &'static str,
+    pub lead_heading: &'static str,
+    pub plenary_label: &'static str,
+    pub plenary_dots_label: &'static str,
+    pub room_votes: fn(usize) -> String,
+    pub room_votes_label: &'static str,
+    pub present_label: &'static str,
 }
 
 impl Texts {
@@ -405,6 +411,7 @@ pub static SV: Texts = Texts {
         Round::VoteSolutions => "Rösta på lösningar",
         Round::EffortImpact => "Insats och effekt",
         Round::Actions => "Åtgärder",
+        Round::Plenary => "Gemensam prioritering",
         Round::Summary => "Sammanfattning",
     },
     room_instruction: |r| match r {
@@ -423,6 +430,7 @@ pub static SV: Texts = Texts {
         Round::Actions => {
             "Ett första steg för varje lösning: något som går att göra inom 1–2 veckor, med ansvarig och datum."
         }
+        Round::Plenary => "Alla gruppers åtgärder på en lista. Sätt dina prickar på dem som är viktigast för hela rummet.",
         Round::Summary => "Vår prioriterade åtgärdslista.",
     },
     phone_instruction: |r| match r {
@@ -437,6 +445,7 @@ pub static SV: Texts = Texts {
         Round::VoteSolutions => "Tryck för att sätta prickar på lösningarna.",
         Round::EffortImpact => "Bedöm insats och effekt för varje lösning.",
         Round::Actions => "Titta på den stora skärmen medan vi bestämmer åtgärder.",
+        Round::Plenary => "Tryck för att sätta prickar på de åtgärder som är viktigast, från alla grupper.",
         Round::Summary => "Klart! Här är åtgärdslistan.",
     },
     quadrant_name: |q| match q {
@@ -591,6 +600,12 @@ pub static SV: Texts = Texts {
     group_label: "Grupp",
     export_scope_label: "Resultat för",
     all_groups: "Alla grupper",
+    lead_heading: "Du leder din grupp: gör gruppens steg här",
+    plenary_label: "Gemensam avslutning: hela rummet prioriterar alla gruppers åtgärder",
+    plenary_dots_label: "Prickar per person, gemensam prioritering",
+    room_votes: |n| if n == 1 { "1 prick från rummet".into() } else { format!("{n} prickar från rummet") },
+    room_votes_label: "Prickar från rummet",
+    present_label: "På storskärmen:",
 };
 
 pub static EN: Texts = Texts {
@@ -737,6 +752,7 @@ pub static EN: Texts = Texts {
         Round::VoteSolutions => "Vote on solutions",
         Round::EffortImpact => "Effort and impact",
         Round::Actions => "Actions",
+        Round::Plenary => "Whole-room vote",
         Round::Summary => "Summary",
     },
     room_instruction: |r| match r {
@@ -757,6 +773,7 @@ pub static EN: Texts = Texts {
         Round::Actions => {
             "A first step for each solution: doable within 1–2 weeks, with an owner and a date."
         }
+        Round::Plenary => "Every group's actions on one list. Put your dots on those that matter most to the whole room.",
         Round::Summary => "Our prioritized action list.",
     },
     phone_instruction: |r| match r {
@@ -771,6 +788,7 @@ pub static EN: Texts = Texts {
         Round::VoteSolutions => "Tap to put dots on the solutions.",
         Round::EffortImpact => "Rate effort and impact of each solution.",
         Round::Actions => "Look at the big screen while we decide on actions.",
+        Round::Plenary => "Tap to put dots on the actions that matter most, from every group.",
         Round::Summary => "Done! Here is the action list.",
     },
     quadrant_name: |q| match q {
@@ -925,6 +943,12 @@ pub static EN: Texts = Texts {
     group_label: "Group",
     export_scope_label: "Results of",
     all_groups: "All groups",
+    lead_heading: "You lead your group: do its steps here",
+    plenary_label: "Finish together: the whole room prioritizes every group's actions",
+    plenary_dots_label: "Dots per person, whole-room vote",
+    room_votes: |n| if n == 1 { "1 dot from the room".into() } else { format!("{n} dots from the room") },
+    room_votes_label: "Dots from the room",
+    present_label: "On the room's screen:",
 };
 
 pub static FI: Texts = Texts {
@@ -1075,6 +1099,7 @@ pub static FI: Texts = Texts {
         Round::VoteSolutions => "Äänestä ratkaisuista",
         Round::EffortImpact => "Työmäärä ja vaikutus",
         Round::Actions => "Toimenpiteet",
+        Round::Plenary => "Yhteinen priorisointi",
         Round::Summary => "Yhteenveto",
     },
     room_instruction: |r| {
@@ -1090,6 +1115,7 @@ pub static FI: Texts = Texts {
         Round::VoteSolutions => "Laita pisteesi parhaisiin ratkaisuihin.",
         Round::EffortImpact => "Arvioi työmäärä ja vaikutus. Sijoitetaan ratkaisut yhdessä nelikenttään.",
         Round::Actions => "Jokaiselle ratkaisulle ensimmäinen askel, joka on tehtävissä 1–2 viikossa, sekä vastuuhenkilö ja päivämäärä.",
+        Round::Plenary => "Kaikkien ryhmien toimenpiteet samalla listalla. Anna pisteesi niille, jotka ovat koko huoneelle tärkeimpiä.",
         Round::Summary => "Priorisoitu toimenpidelistamme.",
     }
     },
@@ -1105,6 +1131,7 @@ pub static FI: Texts = Texts {
         Round::VoteSolutions => "Jaa pisteesi ratkaisuille napauttamalla.",
         Round::EffortImpact => "Arvioi jokaisen ratkaisun työmäärä ja vaikutus.",
         Round::Actions => "Katso isoa näyttöä, kun päätämme toimenpiteistä.",
+        Round::Plenary => "Napauta ja anna pisteesi tärkeimmille toimenpiteille kaikista ryhmistä.",
         Round::Summary => "Valmista! Tässä on toimenpidelista.",
     },
     quadrant_name: |q| match q {
@@ -1259,6 +1286,12 @@ pub static FI: Texts = Texts {
     group_label: "Ryhmä",
     export_scope_label: "Tulokset:",
     all_groups: "Kaikki ryhmät",
+    lead_heading: "Vedät ryhmääsi: tee ryhmän vaiheet tästä",
+    plenary_label: "Yhteinen lopetus: koko huone priorisoi kaikkien ryhmien toimenpiteet",
+    plenary_dots_label: "Pisteitä henkeä kohden, yhteinen priorisointi",
+    room_votes: |n| if n == 1 { "1 piste huoneelta".into() } else { format!("{n} pistettä huoneelta") },
+    room_votes_label: "Pisteet huoneelta",
+    present_label: "Valkokankaalla:",
 };
 
 #[cfg(test)]

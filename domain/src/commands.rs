@@ -105,6 +105,10 @@ pub enum HostCommand {
         participant: Uuid,
         lead: bool,
     },
+    /// The room's screen shows one group alone (its presentation), or all groups again.
+    Present {
+        group: Option<u8>,
+    },
     /// Makes (or keeps) a read-only link to the jam's results.
     CreateShareLink,
     /// Makes a new facilitator key; the link with the old one stops working (those who came
@@ -376,6 +380,13 @@ impl Jam {
                 self.move_to_group(participant, group)
             }
             HostCommand::SetLead { participant, lead } => self.set_lead(participant, lead),
+            HostCommand::Present { group } => {
+                if group.is_some_and(|g| g >= self.group_count()) {
+                    return Err(JamError::NoSuchGroup);
+                }
+                self.presenting = group;
+                Ok(())
+            }
             HostCommand::NewHostKey => {
                 // 122 random bits, like the share link's.
                 self.host_key = Some(new_id.simple().to_string());
@@ -498,6 +509,26 @@ impl Jam {
             ParticipantCommand::DeleteNote { note } => {
                 self.may_change(me, note, now)?;
                 self.notes.retain(|n| n.id != note);
+                Ok(())
+            }
+            ParticipantCommand::CastVote { note } if self.round == Round::Plenary => {
+                if !self.plenary_ballot().contains(&note) {
+                    return Err(JamError::NoSuchNote);
+                }
+                let dots = self.settings.plenary_dots;
+                if self.plenary_dots_used(me) >= usize::from(dots) {
+                    return Err(JamError::OutOfDots { dots });
+                }
+                self.plenary_votes.push(Vote { voter: me, note });
+                Ok(())
+            }
+            ParticipantCommand::WithdrawVote { note } if self.round == Round::Plenary => {
+                let at = self
+                    .plenary_votes
+                    .iter()
+                    .rposition(|v| v.voter == me && v.note == note)
+                    .ok_or(JamError::NoVoteToTake)?;
+                self.plenary_votes.remove(at);
                 Ok(())
             }
             ParticipantCommand::CastVote { note } => {
@@ -846,7 +877,7 @@ impl Jam {
                 }) else {
                     return false;
                 };
-                self.round == Round::Summary
+                self.round >= Round::Plenary
                     || at < self.focus
                     || (at == self.focus && self.round > Round::VoteSolutions)
             }
@@ -928,6 +959,30 @@ impl Jam {
         }
         self.enter(next, now);
         Ok(())
+    }
+
+    /// The plenary's ballot: every group's actions that count, by their solution's id.
+    pub fn plenary_ballot(&self) -> Vec<Uuid> {
+        self.actions
+            .iter()
+            .filter(|a| self.counts(a))
+            .map(|a| a.solution)
+            .collect()
+    }
+
+    /// Dots `me` has placed in the plenary (on actions that still count).
+    pub fn plenary_dots_used(&self, me: Uuid) -> usize {
+        let ballot = self.plenary_ballot();
+        self.plenary_votes
+            .iter()
+            .filter(|v| v.voter == me && ballot.contains(&v.note))
+            .count()
+    }
+
+    /// Whether the plenary has been run and its tallies may be shown: the summary of a room
+    /// that finished together.
+    pub fn plenary_closed(&self) -> bool {
+        self.round == Round::Summary && self.settings.runs(Round::Plenary)
     }
 
     /// The most problems any group took forward: how often rounds 6–10 are run.

@@ -152,10 +152,7 @@ fn two_groups_run_every_round_on_their_own_notes() {
             due,
         });
     }
-    room.next();
-    assert_eq!(room.jam.round, Round::Summary);
-
-    // Each phone sees its group's work only; the facilitator sees both groups'.
+    // Until the plenary, each phone sees its group's work only; the facilitator both groups'.
     let host_view = JamView::for_person(&room.jam, room.host, Utc::now());
     assert_eq!(host_view.actions.len(), 2);
     assert_eq!(host_view.groups.len(), 2);
@@ -172,6 +169,44 @@ fn two_groups_run_every_round_on_their_own_notes() {
             "phone {who} sees the other group's notes"
         );
     }
+
+    // The plenary: everyone sees both groups' actions and dots across them, within budget.
+    room.next();
+    assert_eq!(room.jam.round, Round::Plenary);
+    for who in 0..6 {
+        let view = JamView::for_person(&room.jam, room.people[who], Utc::now());
+        assert_eq!(view.actions.len(), 2, "the whole room's actions");
+        assert_eq!(view.dots_left, Some(3));
+        assert!(
+            view.actions.iter().all(|a| a.plenary_votes.is_none()),
+            "tallies hidden while voting"
+        );
+    }
+    for who in 0..6 {
+        room.vote(who, bus).unwrap();
+    }
+    room.vote(a[0], lights).unwrap();
+    room.vote(a[0], lights).unwrap();
+    assert_eq!(room.vote(a[0], bus), Err(JamError::OutOfDots { dots: 3 }));
+    assert_eq!(
+        room.vote(a[1], a_problem),
+        Err(JamError::NoSuchNote),
+        "only actions are on the ballot"
+    );
+    // The plenary's dots are not the solutions' votes.
+    assert_eq!(super::notes::tally(&room.jam.votes, bus), 0);
+    room.next();
+    assert_eq!(room.jam.round, Round::Summary);
+    let combined = JamView::for_person(&room.jam, room.host, Utc::now()).actions;
+    let order: Vec<_> = combined
+        .iter()
+        .map(|a| (a.solution, a.plenary_votes))
+        .collect();
+    assert_eq!(
+        order,
+        vec![(bus, Some(6)), (lights, Some(2))],
+        "most of the room's dots first"
+    );
 }
 
 #[test]
@@ -219,6 +254,10 @@ fn a_lead_does_the_groups_steps_and_nothing_else() {
             JamError::NotFacilitator,
         ),
         (HostCommand::PauseTimer, JamError::NotFacilitator),
+        (
+            HostCommand::Present { group: Some(0) },
+            JamError::NotFacilitator,
+        ),
         (
             HostCommand::SetLead {
                 participant: room.participant_id(b[1]),
@@ -308,6 +347,12 @@ fn groups_are_set_in_the_lobby_only() {
         ),
         Err(JamError::NoSuchGroup)
     );
+    assert_eq!(
+        room.by(host, HostCommand::Present { group: Some(2) }),
+        Err(JamError::NoSuchGroup)
+    );
+    room.host(HostCommand::Present { group: Some(1) });
+    assert_eq!(room.jam.presenting, Some(1));
     // Picking is for the facilitator to allow.
     let me = room.people[1];
     assert_eq!(
@@ -436,6 +481,20 @@ impl Room {
                                 },
                             );
                         }
+                        Round::Actions => {
+                            let day = self.jam.created_at.date_naive();
+                            for solution in self.jam.matrix_candidates(g) {
+                                let _ = self.by(
+                                    host,
+                                    HostCommand::SetAction {
+                                        solution,
+                                        first_step: format!("G{g}x step"),
+                                        owner: "Ägare".into(),
+                                        due: day,
+                                    },
+                                );
+                            }
+                        }
                         Round::EffortImpact => {
                             for solution in self.jam.matrix_candidates(g) {
                                 let _ = self.by(
@@ -463,8 +522,9 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(48))]
 
     /// Whatever a grouped room does, a phone's payload holds no note, question, tally or
-    /// action of another group; every dot is on the voter's own group's notes and within the
-    /// budget; every note is in its author's group.
+    /// action of another group — but for the plenary's combined list, which holds every
+    /// group's actions exactly once; every dot is on the voter's own group's notes and within
+    /// the budget, the plenary's too; every note is in its author's group.
     #[test]
     fn nothing_crosses_groups(
         size in 2usize..9,
@@ -487,16 +547,35 @@ proptest! {
                     prop_assert!(jam.dots_used(p.id) <= usize::from(jam.settings.dots(kind)));
                 }
             }
+            // From the plenary on, every group's actions are the whole room's.
+            let whole_room = jam.round >= Round::Plenary;
+            let counted: Vec<Uuid> = jam.plenary_ballot();
+            for v in &jam.plenary_votes {
+                prop_assert!(jam.round >= Round::Plenary);
+                prop_assert!(counted.contains(&v.note) || jam.round == Round::Summary);
+            }
+            for p in &jam.participants {
+                prop_assert!(jam.plenary_dots_used(p.id) <= usize::from(jam.settings.plenary_dots));
+            }
             for who in 0..size {
                 let mine = group_of(&room, who);
-                let text = payload(&room, who);
-                for other in (0..groups).filter(|g| *g != mine) {
-                    prop_assert!(!text.contains(&format!("G{other}x")), "phone {} of group {} saw group {}: {}", who, mine, other, text);
-                }
-                let view = JamView::for_person(&room.jam, room.people[who], Utc::now());
+                let mut view = JamView::for_person(&room.jam, room.people[who], Utc::now());
                 prop_assert!(view.ranking.iter().all(|r| r.group == mine));
                 prop_assert!(view.matrix.iter().all(|m| m.group == mine));
                 prop_assert!(view.groups.iter().all(|g| g.group == mine && g.done.is_none()));
+                if whole_room {
+                    // The combined list: every group's counted actions, each exactly once.
+                    let mut listed: Vec<Uuid> = view.actions.iter().map(|a| a.solution).collect();
+                    listed.sort();
+                    let mut expected = counted.clone();
+                    expected.sort();
+                    prop_assert_eq!(listed, expected);
+                    view.actions.clear();
+                }
+                let text = serde_json::to_string(&view).unwrap();
+                for other in (0..groups).filter(|g| *g != mine) {
+                    prop_assert!(!text.contains(&format!("G{other}x")), "phone {} of group {} saw group {}: {}", who, mine, other, text);
+                }
             }
         }
     }

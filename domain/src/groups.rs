@@ -78,6 +78,9 @@ impl Jam {
                 latest.group = smallest;
             }
         }
+        if self.presenting.is_some_and(|g| g >= count) {
+            self.presenting = None;
+        }
         // A lead leads the group they are in.
         let participants = &self.participants;
         let mut seen = Vec::new();

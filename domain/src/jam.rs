@@ -70,6 +70,9 @@ pub struct Jam {
     pub placements: Vec<(Uuid, Quadrant)>,
     #[serde(default)]
     pub actions: Vec<Action>,
+    /// The plenary's dots, on actions (by their solution's id).
+    #[serde(default)]
+    pub plenary_votes: Vec<Vote>,
     /// Numbers the notes in the order they were written.
     #[serde(default)]
     pub next_seq: u64,
@@ -113,6 +116,9 @@ pub struct Jam {
     /// At most one per group.
     #[serde(default)]
     pub leads: Vec<Uuid>,
+    /// The group the room's screen shows alone, while it presents its work (None: all).
+    #[serde(default)]
+    pub presenting: Option<u8>,
 }
 
 fn default_room_size() -> usize {
@@ -280,6 +286,7 @@ impl Jam {
             ratings: Vec::new(),
             placements: Vec::new(),
             actions: Vec::new(),
+            plenary_votes: Vec::new(),
             next_seq: 0,
             lang: Lang::default(),
             share_token: None,
@@ -292,6 +299,7 @@ impl Jam {
             room_size: Self::DEFAULT_ROOM_SIZE,
             room_max: Self::DEFAULT_ROOM_MAX,
             leads: Vec::new(),
+            presenting: None,
         }
     }
 

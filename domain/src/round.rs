@@ -18,11 +18,14 @@ pub enum Round {
     VoteSolutions,
     EffortImpact,
     Actions,
+    /// Groups only, when the facilitator runs it: the whole room dot-votes across every
+    /// group's actions, for one combined list.
+    Plenary,
     Summary,
 }
 
 impl Round {
-    pub const ALL: [Round; 12] = [
+    pub const ALL: [Round; 13] = [
         Round::Lobby,
         Round::Working,
         Round::Problems,
@@ -34,6 +37,7 @@ impl Round {
         Round::VoteSolutions,
         Round::EffortImpact,
         Round::Actions,
+        Round::Plenary,
         Round::Summary,
     ];
 
@@ -41,7 +45,8 @@ impl Round {
         Round::ALL.iter().position(|r| *r == self).unwrap_or(0)
     }
 
-    /// The round's number as the method counts it (Lobby is 0).
+    /// The round's number as the method counts it (Lobby is 0; the groups' plenary comes
+    /// before the summary).
     pub fn number(self) -> usize {
         self.index()
     }
@@ -117,6 +122,11 @@ pub struct Settings {
     /// Whether people pick their group on the phone in the lobby (otherwise they are spread
     /// evenly as they join).
     pub pick_group: bool,
+    /// Whether a room in groups finishes together: a dot vote of everyone across all groups'
+    /// actions before the summary.
+    pub plenary: bool,
+    pub plenary_secs: u32,
+    pub plenary_dots: u8,
 }
 
 impl Default for Settings {
@@ -138,6 +148,9 @@ impl Default for Settings {
             groups: 1,
             group_names: Vec::new(),
             pick_group: false,
+            plenary: true,
+            plenary_secs: 3 * 60,
+            plenary_dots: 3,
         }
     }
 }
@@ -180,6 +193,12 @@ pub struct SettingsChange {
     pub group_names: Option<Vec<Option<crate::GroupName>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pick_group: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub plenary: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub plenary_secs: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub plenary_dots: Option<u8>,
     /// How many people may join (kept on the jam, beside the settings): at least as many as
     /// have joined, at most the server's limit.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -210,6 +229,9 @@ impl SettingsChange {
             groups: Some(s.groups),
             group_names: Some(s.group_names),
             pick_group: Some(s.pick_group),
+            plenary: Some(s.plenary),
+            plenary_secs: Some(s.plenary_secs),
+            plenary_dots: Some(s.plenary_dots),
             room_size: None,
             joining: None,
         }
@@ -238,6 +260,9 @@ impl SettingsChange {
                 .clone()
                 .unwrap_or_else(|| s.group_names.clone()),
             pick_group: self.pick_group.unwrap_or(s.pick_group),
+            plenary: self.plenary.unwrap_or(s.plenary),
+            plenary_secs: self.plenary_secs.unwrap_or(s.plenary_secs),
+            plenary_dots: self.plenary_dots.unwrap_or(s.plenary_dots),
         }
     }
 }
@@ -274,6 +299,7 @@ impl Settings {
             self.solutions_secs,
             self.vote_solutions_secs,
             self.actions_secs,
+            self.plenary_secs,
         ];
         if secs
             .iter()
@@ -284,7 +310,7 @@ impl Settings {
                 max: Self::MAX_SECS,
             });
         }
-        if [self.problem_dots, self.solution_dots]
+        if [self.problem_dots, self.solution_dots, self.plenary_dots]
             .iter()
             .any(|d| !(1..=Self::MAX_DOTS).contains(d))
         {
@@ -320,6 +346,7 @@ impl Settings {
             Round::Solutions => self.solutions_secs,
             Round::VoteSolutions => self.vote_solutions_secs,
             Round::Actions => self.actions_secs,
+            Round::Plenary => self.plenary_secs,
             _ => return None,
         })
     }
@@ -334,7 +361,11 @@ impl Settings {
 
     /// Whether `round` is run at all with these settings.
     pub fn runs(&self, round: Round) -> bool {
-        round != Round::Working || self.working_round
+        match round {
+            Round::Working => self.working_round,
+            Round::Plenary => self.plenary && self.groups > 1,
+            _ => true,
+        }
     }
 
     /// The round after `round`, skipping those not run.
@@ -382,14 +413,18 @@ mod tests {
             }
             rounds
         };
-        let with = Settings::default();
+        let with = Settings {
+            groups: 2,
+            ..Settings::default()
+        };
         assert_eq!(walk(&with), Round::ALL.to_vec());
         let without = Settings {
             working_round: false,
             ..Settings::default()
         };
         let short = walk(&without);
-        assert_eq!(short.len(), Round::ALL.len() - 1);
+        // No "What's working"; no plenary for a room of one group.
+        assert_eq!(short.len(), Round::ALL.len() - 2);
         assert_eq!(short[..2], [Round::Lobby, Round::Problems]);
         for settings in [with, without] {
             let rounds = walk(&settings);
@@ -421,6 +456,7 @@ mod tests {
             solutions_secs: 65,
             vote_solutions_secs: 66,
             actions_secs: 67,
+            plenary_secs: 68,
             ..Settings::default()
         };
         let timeboxes: Vec<Option<u32>> = Round::ALL.iter().map(|r| s.timebox(*r)).collect();
@@ -436,18 +472,21 @@ mod tests {
             Some(66),
             None,
             Some(67),
+            Some(68),
             None,
         ];
         assert_eq!(timeboxes, expected);
     }
 
-    /// The numbers the method counts by (PRODUCT.md): the lobby 0, the summary 11.
+    /// The numbers the method counts by (PRODUCT.md): the lobby 0, the actions 10; then the
+    /// groups' plenary 11 and the summary 12.
     #[test]
     fn rounds_are_numbered_as_the_method_counts_them() {
         let numbers: Vec<usize> = Round::ALL.iter().map(|r| r.number()).collect();
-        assert_eq!(numbers, (0..=11).collect::<Vec<_>>());
+        assert_eq!(numbers, (0..=12).collect::<Vec<_>>());
         assert_eq!(Round::VoteProblems.number(), 4);
-        assert_eq!(Round::Summary.number(), 11);
+        assert_eq!(Round::Actions.number(), 10);
+        assert_eq!(Round::Summary.number(), 12);
     }
 
     #[test]

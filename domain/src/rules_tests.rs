@@ -1157,7 +1157,7 @@ proptest! {
             let Some((command, Ok(Outcome::Changed))) = answer else { return Ok(()) };
             let round = before.jam.round;
             let writing = [Round::Working, Round::Problems, Round::Reframe, Round::Solutions];
-            let voting = [Round::VoteProblems, Round::VoteSolutions];
+            let voting = [Round::VoteProblems, Round::VoteSolutions, Round::Plenary];
             let rounds: &[Round] = match command {
                 Command::Host(HostCommand::Reveal { .. } | HostCommand::Merge { .. } | HostCommand::Unmerge { .. }) => &[Round::Reveal],
                 Command::Host(HostCommand::MoveProblem { .. } | HostCommand::SetChosen { .. }) => &[Round::Prioritize],
@@ -1291,7 +1291,14 @@ fn the_walks_reach_every_round_and_every_command() {
         })
         .unwrap();
     }
-    assert_eq!(rounds.len(), Round::ALL.len(), "rounds reached: {rounds:?}");
+    // Every round but the plenary, which a room of one group does not run (group_tests walks
+    // rooms in groups through it).
+    assert_eq!(
+        rounds.len(),
+        Round::ALL.len() - 1,
+        "rounds reached: {rounds:?}"
+    );
+    assert!(!rounds.contains(&Round::Plenary));
     let commands = [
         "NextRound",
         "PreviousRound",

@@ -72,6 +72,9 @@ pub struct RoomView {
     /// phone's own group for a phone.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub groups: Vec<GroupView>,
+    /// The group the room's screen shows alone, while it presents (facilitators' screens).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub presenting: Option<u8>,
 }
 
 /// One group as the screens see it.
@@ -133,6 +136,9 @@ pub struct MyOwn {
     pub dots_left: Option<u8>,
     /// My ratings: (solution, effort, impact).
     pub ratings: Vec<(Uuid, u8, u8)>,
+    /// My plenary dots: (action's solution, how many).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub plenary: Vec<(Uuid, usize)>,
 }
 
 /// A screen's whole view: the room's part and its own, put together.
@@ -165,6 +171,8 @@ pub struct JamView {
     pub actions: Vec<ActionView>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub groups: Vec<GroupView>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub presenting: Option<u8>,
     /// The facilitator: the key of the read-only results link, once made.
     pub share_token: Option<String>,
     /// The facilitator: the facilitator key, once made.
@@ -363,6 +371,12 @@ pub struct ActionView {
     pub due: NaiveDate,
     #[serde(default, skip_serializing_if = "is_zero_u8")]
     pub group: u8,
+    /// The whole room's dots on it in the plenary, once the plenary has closed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plenary_votes: Option<usize>,
+    /// The viewer's own plenary dots on it (filled in by `JamView::compose`).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub my_votes: usize,
 }
 
 /// The audience `person` belongs to.
@@ -392,6 +406,7 @@ impl RoomView {
             matrix: Vec::new(),
             actions: Vec::new(),
             groups: Vec::new(),
+            presenting: None,
         };
         // The groups this audience sees the work of.
         let seen: Vec<u8> = match audience {
@@ -417,8 +432,16 @@ impl RoomView {
         if matches!(jam.round, Round::EffortImpact | Round::Actions) {
             room.matrix = seen.iter().flat_map(|g| matrix(jam, *g)).collect();
         }
-        room.actions = actions(jam).into_iter().filter(|a| sees(a.group)).collect();
+        // The plenary is the whole room's: from then on everyone sees every group's actions.
+        let whole_room = jam.settings.runs(Round::Plenary) && jam.round >= Round::Plenary;
+        room.actions = actions(jam)
+            .into_iter()
+            .filter(|a| whole_room || sees(a.group))
+            .collect();
         if jam.grouped() {
+            if audience == Audience::Members {
+                room.presenting = jam.presenting;
+            }
             let done = (audience == Audience::Members).then(|| group_progress(jam));
             room.groups = seen
                 .iter()
@@ -505,6 +528,7 @@ fn own_parts(jam: &Jam, only: Option<Uuid>) -> HashMap<Uuid, MyOwn> {
                 votes: Vec::new(),
                 dots_left: None,
                 ratings: Vec::new(),
+                plenary: Vec::new(),
             };
             (p.id, own)
         })
@@ -540,6 +564,26 @@ fn own_parts(jam: &Jam, only: Option<Uuid>) -> HashMap<Uuid, MyOwn> {
                 .filter(|(n, _)| ballot.contains(n))
                 .map(|(_, c)| c)
                 .sum();
+            own.dots_left = Some(budget.saturating_sub(u8::try_from(used).unwrap_or(u8::MAX)));
+        }
+    }
+    if jam.round == Round::Plenary {
+        let ballot: HashSet<Uuid> = jam.plenary_ballot().into_iter().collect();
+        for vote in jam
+            .plenary_votes
+            .iter()
+            .filter(|v| ballot.contains(&v.note))
+        {
+            if let Some(own) = parts.get_mut(&vote.voter) {
+                match own.plenary.iter_mut().find(|(n, _)| *n == vote.note) {
+                    Some((_, count)) => *count += 1,
+                    None => own.plenary.push((vote.note, 1)),
+                }
+            }
+        }
+        let budget = jam.settings.plenary_dots;
+        for own in parts.values_mut() {
+            let used: usize = own.plenary.iter().map(|(_, c)| c).sum();
             own.dots_left = Some(budget.saturating_sub(u8::try_from(used).unwrap_or(u8::MAX)));
         }
     }
@@ -586,6 +630,7 @@ impl JamView {
             matrix: room.matrix,
             actions: room.actions,
             groups: room.groups,
+            presenting: room.presenting,
             share_token: None,
             host_key: None,
             join_key: None,
@@ -611,6 +656,13 @@ impl JamView {
                     note.mine = mine.contains(&note.id);
                     note.editable = editable.contains(&note.id);
                     note.my_votes = votes.get(&note.id).copied().unwrap_or(0);
+                }
+                for action in &mut view.actions {
+                    action.my_votes = me
+                        .plenary
+                        .iter()
+                        .find(|(s, _)| *s == action.solution)
+                        .map_or(0, |(_, c)| *c);
                 }
                 for item in &mut view.matrix {
                     item.my_rating = me
@@ -655,7 +707,7 @@ fn entry_of(jam: &Jam, p: &super::Participant) -> ParticipantEntry {
 
 /// `group`'s problem in focus.
 fn focus(jam: &Jam, group: u8) -> Option<FocusView> {
-    if jam.round < Round::Reframe || jam.round == Round::Summary {
+    if jam.round < Round::Reframe || jam.round >= Round::Plenary {
         return None;
     }
     let problem = jam.focus_problem(group)?;
@@ -731,6 +783,15 @@ fn progress(jam: &Jam) -> Vec<Progress> {
         for v in jam.votes.iter().filter(|v| ballot.contains(&v.note)) {
             *done.entry(v.voter).or_default() += 1;
         }
+    } else if jam.round == Round::Plenary {
+        let ballot: HashSet<Uuid> = jam.plenary_ballot().into_iter().collect();
+        for v in jam
+            .plenary_votes
+            .iter()
+            .filter(|v| ballot.contains(&v.note))
+        {
+            *done.entry(v.voter).or_default() += 1;
+        }
     } else if jam.round == Round::EffortImpact {
         for r in jam
             .ratings
@@ -802,8 +863,8 @@ fn matrix(jam: &Jam, group: u8) -> Vec<MatrixItem> {
         .collect()
 }
 
-/// The actions that count (`Jam::counts`) in priority order: quick wins first, then big bets,
-/// fill-ins and thankless; within a quadrant the higher rated impact, then more votes, then the
+/// The actions that count (`Jam::counts`) in priority order: after a plenary, most of the
+/// room's dots first; then quick wins, big bets, fill-ins and thankless; within a quadrant the higher rated impact, then more votes, then the
 /// problem's priority, then the order the solutions were written in.
 pub fn actions(jam: &Jam) -> Vec<ActionView> {
     let mut rows: Vec<(ActionView, i64, u64)> = jam
@@ -827,14 +888,20 @@ pub fn actions(jam: &Jam) -> Vec<ActionView> {
                 owner: a.owner.to_string(),
                 due: a.due,
                 group: solution.group,
+                plenary_votes: jam
+                    .plenary_closed()
+                    .then(|| tally(&jam.plenary_votes, a.solution)),
+                my_votes: 0,
             };
             // Impact in hundredths, so the sort key is an integer.
             Some((view, (impact * 100.0).round() as i64, solution.seq))
         })
         .collect();
+    // After a plenary, the room's dots come first.
     rows.sort_by(|(a, ai, aseq), (b, bi, bseq)| {
-        a.quadrant
-            .cmp(&b.quadrant)
+        b.plenary_votes
+            .cmp(&a.plenary_votes)
+            .then(a.quadrant.cmp(&b.quadrant))
             .then(bi.cmp(ai))
             .then(b.votes.cmp(&a.votes))
             .then(aseq.cmp(bseq))

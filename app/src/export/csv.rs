@@ -64,9 +64,17 @@ pub fn csv(export: &Export, style: CsvStyle) -> String {
         CsvStyle::Excel => t.group_label,
         CsvStyle::Plain => "group",
     };
+    // After a plenary: the room's dots too.
+    let plenary = export.actions.iter().any(|a| a.room_votes.is_some());
     let mut header: Vec<String> = headers.iter().map(|h| field(h)).collect();
     if grouped {
         header.push(field(group_header));
+    }
+    if plenary {
+        header.push(field(match style {
+            CsvStyle::Excel => t.room_votes_label,
+            CsvStyle::Plain => "room_votes",
+        }));
     }
     row(header);
     for a in &export.actions {
@@ -88,6 +96,9 @@ pub fn csv(export: &Export, style: CsvStyle) -> String {
         ];
         if grouped {
             fields.push(field(a.group.as_deref().unwrap_or("")));
+        }
+        if plenary {
+            fields.push(a.room_votes.unwrap_or(0).to_string());
         }
         row(fields);
     }

@@ -53,7 +53,10 @@ pub fn html(export: &Export, downloads: Option<String>) -> String {
                     .as_deref()
                     .map(|g| format!("<small>{}</small><br>", esc(g)))
                     .unwrap_or_default()
-                    + &esc(&a.first_step),
+                    + &esc(&a.first_step)
+                    + &a.room_votes
+                        .map(|n| format!("<br><small>{}</small>", (t.room_votes)(n)))
+                        .unwrap_or_default(),
                 esc(&a.owner),
                 a.due,
                 (t.quadrant_name)(a.quadrant),

@@ -31,7 +31,10 @@ pub fn markdown(export: &Export) -> String {
                 md,
                 "| {} | {} | {} | {} | {} | {} ({}) | {} ({}) |",
                 a.priority,
-                with_group(&a.first_step, a.group.as_deref()),
+                with_group(&a.first_step, a.group.as_deref())
+                    + &a.room_votes
+                        .map(|n| format!(" — {}", (t.room_votes)(n)))
+                        .unwrap_or_default(),
                 escape(&a.owner),
                 a.due,
                 (t.quadrant_name)(a.quadrant),

@@ -60,6 +60,9 @@ pub struct ExportAction {
     /// The group that wrote it, in a jam run in groups.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub group: Option<String>,
+    /// The whole room's dots in the plenary, when the groups finished together.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub room_votes: Option<usize>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -235,6 +238,7 @@ impl Export {
                     problem_votes: a.problem_votes,
                     hmw: a.hmw,
                     group: group_name(a.group),
+                    room_votes: a.plenary_votes,
                 })
                 .collect(),
             problems,

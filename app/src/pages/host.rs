@@ -13,7 +13,7 @@ use crate::rounds::controls::{
 };
 use crate::rounds::countdown::Alarm;
 use crate::rounds::export::ExportPanel;
-use crate::rounds::groups::{per_group, LobbyGroups};
+use crate::rounds::groups::{per_group, LobbyGroups, PresentGroup};
 use crate::rounds::matrix::HostMatrix;
 use crate::rounds::prioritize::Ranking;
 use crate::rounds::reframe::HostReframe;
@@ -106,6 +106,7 @@ fn HostScreenView(screen: HostScreen, current: Signal<JamView>, room: bool) -> i
                 view! {
                     <footer class="host-footer">
                         <FacilitatorControls current/>
+                        <PresentGroup current/>
                         <p class="room-link">
                             <a href=room_path target="_blank" rel="noopener" data-testid="room-link">
                                 {move || t.get().open_room_view}
@@ -125,7 +126,14 @@ fn HostScreenView(screen: HostScreen, current: Signal<JamView>, room: bool) -> i
 /// What the round shows: for a room in groups, once per group (`per_group`), then what is the
 /// room's as a whole (the exports).
 fn round_body(round: Round, current: Signal<JamView>) -> AnyView {
-    let body = per_group(current, move |current| group_body(round, current));
+    // The plenary, and the summary after it, are the whole room's: one combined list.
+    let whole_room =
+        current.with_untracked(|v| v.settings.runs(Round::Plenary)) && round >= Round::Plenary;
+    let body = if whole_room {
+        group_body(round, current)
+    } else {
+        per_group(current, move |current| group_body(round, current))
+    };
     match round {
         Round::Summary | Round::Lobby => view! {
             {body}
@@ -156,6 +164,11 @@ fn group_body(round: Round, current: Signal<JamView>) -> AnyView {
         }
         .into_any(),
         Round::Actions => view! { <HostActions current/> }.into_any(),
+        Round::Plenary => view! {
+            <HostProgress current/>
+            <ActionList current/>
+        }
+        .into_any(),
         Round::Summary | Round::Lobby => view! { <ActionList current/> }.into_any(),
     }
 }

@@ -11,6 +11,7 @@ use crate::rounds::commands::{provide_commands, CommandError};
 use crate::rounds::controls::FocusLine;
 use crate::rounds::countdown::{Alarm, Countdown, TimeLeft};
 use crate::rounds::groups::PhoneGroup;
+use crate::rounds::lead::{leads, LeadPanel};
 use crate::rounds::matrix::PhoneRating;
 use crate::rounds::prioritize::Ranking;
 use crate::rounds::revealed;
@@ -77,6 +78,11 @@ fn PhoneScreen(current: Signal<JamView>) -> impl IntoView {
     let time_up = left.is_up();
     let dots_left = move || current.get().dots_left;
     let first_version = current.with_untracked(|v| v.version);
+    // Rebuilt when the round changes or the phone becomes (or stops being) a lead, not on
+    // every change: the lead's forms keep what is typed in them.
+    let lead_round = Memo::new(move |_| {
+        current.with(|v| (leads(v) && v.round != Round::Prioritize).then_some(v.round))
+    });
     view! {
         <main class="page narrow phone" data-version=move || current.get().version>
             <Show when=move || round.get() != Round::Lobby>
@@ -106,6 +112,12 @@ fn PhoneScreen(current: Signal<JamView>) -> impl IntoView {
                 <a href=move || format!("/jam/{}", current.with(|v| v.code.clone()))>{move || t.get().reload}</a>
             </p>
             {move || phone_body(round.get(), current)}
+            // A group lead's steps of the round, on their phone.
+            {move || {
+                lead_round
+                    .get()
+                    .map(|round| view! { <LeadPanel current round/> })
+            }}
             <MyName current/>
         </main>
     }
@@ -118,7 +130,7 @@ fn PhoneDone(current: Signal<JamView>) -> impl IntoView {
     let t = use_texts();
     let done = move || {
         current.with(|v| match v.round {
-            Round::VoteProblems | Round::VoteSolutions => v.dots_left == Some(0),
+            Round::VoteProblems | Round::VoteSolutions | Round::Plenary => v.dots_left == Some(0),
             Round::EffortImpact => {
                 !v.matrix.is_empty()
                     && v.matrix
@@ -150,8 +162,15 @@ fn phone_body(round: Round, current: Signal<JamView>) -> AnyView {
             });
             view! { <NoteWall notes/> }.into_any()
         }
-        Round::VoteProblems | Round::VoteSolutions => view! { <PhoneVoting current/> }.into_any(),
-        Round::Prioritize => view! { <Ranking current controls=false/> }.into_any(),
+        Round::VoteProblems | Round::VoteSolutions | Round::Plenary => {
+            view! { <PhoneVoting current/> }.into_any()
+        }
+        // A group lead orders the group's ties and chooses its problem (see `LeadPanel`).
+        Round::Prioritize => (move || {
+            let lead = current.with(leads);
+            view! { <Ranking current controls=lead/> }
+        })
+        .into_any(),
         Round::EffortImpact => view! { <PhoneRating current/> }.into_any(),
         Round::Actions | Round::Summary => view! { <ActionList current/> }.into_any(),
     }

@@ -99,6 +99,12 @@ pub fn HostActions(current: Signal<JamView>) -> impl IntoView {
 pub fn ActionList(current: Signal<JamView>) -> impl IntoView {
     let t = use_texts();
     let actions = move || current.get().actions;
+    // In a room of groups, each action says whose it is.
+    let group_of = move |group: u8| {
+        current.with(|v| {
+            (v.settings.groups > 1).then(|| super::groups::group_name(t.get(), &v.settings, group))
+        })
+    };
     view! {
         <section class="action-list">
             <h2>{move || t.get().summary_heading}</h2>
@@ -107,7 +113,15 @@ pub fn ActionList(current: Signal<JamView>) -> impl IntoView {
                 fallback=move || view! { <p class="muted">{move || t.get().no_actions}</p> }
             >
                 <ol data-testid="actions">
-                    {move || actions().into_iter().map(|a| view! { <ActionItem action=a/> }).collect_view()}
+                    {move || {
+                        actions()
+                            .into_iter()
+                            .map(|a| {
+                                let group = group_of(a.group);
+                                view! { <ActionItem action=a group/> }
+                            })
+                            .collect_view()
+                    }}
                 </ol>
             </Show>
         </section>
@@ -115,15 +129,20 @@ pub fn ActionList(current: Signal<JamView>) -> impl IntoView {
 }
 
 #[component]
-fn ActionItem(action: ActionView) -> impl IntoView {
+fn ActionItem(action: ActionView, group: Option<String>) -> impl IntoView {
     let t = use_texts();
     let quadrant = action.quadrant;
+    let room_votes = action.plenary_votes;
     view! {
         <li class="action" data-testid="action">
             <p class="action-step">
+                {group.map(|g| view! { <span class="badge group">{g}</span> " " })}
                 <span class=format!("badge {quadrant:?}").to_lowercase()>{move || (t.get().quadrant_name)(quadrant)}</span>
                 " "
                 <strong>{action.first_step}</strong>
+                {room_votes.map(|n| view! {
+                    " " <span class="room-votes" data-testid="room-votes">{move || (t.get().room_votes)(n)}</span>
+                })}
             </p>
             <p class="action-who">
                 {move || t.get().owner} ": " <strong>{action.owner}</strong> " · "

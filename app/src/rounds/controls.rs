@@ -233,6 +233,7 @@ pub fn SettingsPanel(current: Signal<JamView>) -> impl IntoView {
                         </label>
                         {TIMED
                             .into_iter()
+                            .filter(|(round, _)| s.runs(*round) || *round == Round::Working)
                             .map(|(round, name)| {
                                 let secs = s.timebox(round).unwrap_or(0);
                                 view! {
@@ -298,6 +299,14 @@ pub fn SettingsPanel(current: Signal<JamView>) -> impl IntoView {
                             <label class="check">
                                 <input type="checkbox" name="pick_group" checked=s.pick_group/>
                                 {move || t.get().pick_group_label}
+                            </label>
+                            <label class="check">
+                                <input type="checkbox" name="plenary" checked=s.plenary/>
+                                {move || t.get().plenary_label}
+                            </label>
+                            <label>
+                                {move || t.get().plenary_dots_label}
+                                <input type="number" name="plenary_dots" min="1" max=Settings::MAX_DOTS value=s.plenary_dots/>
                             </label>
                             {(0..s.groups)
                                 .map(|g| {
@@ -388,7 +397,7 @@ const JOINING: [(Joining, &str); 3] = [
 ];
 
 /// The timed rounds and their field names in the settings form.
-const TIMED: [(Round, &str); 7] = [
+const TIMED: [(Round, &str); 8] = [
     (Round::Working, "working_secs"),
     (Round::Problems, "problems_secs"),
     (Round::VoteProblems, "vote_problems_secs"),
@@ -396,6 +405,7 @@ const TIMED: [(Round, &str); 7] = [
     (Round::Solutions, "solutions_secs"),
     (Round::VoteSolutions, "vote_solutions_secs"),
     (Round::Actions, "actions_secs"),
+    (Round::Plenary, "plenary_secs"),
 ];
 
 /// The form as a settings change: every field it shows, except one left blank or unreadable,
@@ -418,6 +428,12 @@ fn read_settings(ev: &leptos::ev::SubmitEvent) -> Option<crate::domain::Settings
         solutions_secs: secs("solutions_secs"),
         vote_solutions_secs: secs("vote_solutions_secs"),
         actions_secs: secs("actions_secs"),
+        plenary_secs: secs("plenary_secs"),
+        // The plenary's box is in the form only for a room of groups (with the names).
+        plenary: text("group_name_0")
+            .is_some()
+            .then(|| text("plenary").is_some()),
+        plenary_dots: small("plenary_dots"),
         problem_dots: small("problem_dots"),
         solution_dots: small("solution_dots"),
         problems_to_take: small("problems_to_take"),

@@ -57,7 +57,7 @@ pub fn ExportPanel(current: Signal<JamView>) -> impl IntoView {
                             {all
                                 .iter()
                                 .map(|g| {
-                                    let name = super::groups::group_name(t.get_untracked(), &all, g.group);
+                                    let name = super::groups::group_name(t.get_untracked(), &current.with_untracked(|v| v.settings.clone()), g.group);
                                     view! { <option value=g.group.to_string() selected=scope.get_untracked() == Some(g.group)>{name}</option> }
                                 })
                                 .collect_view()}

@@ -4,18 +4,20 @@
 //! phone says which group it is in and, when allowed, lets its owner pick one.
 
 use super::commands::use_commands;
-use crate::domain::view::GroupView;
-use crate::domain::{HostCommand, JamView, ParticipantCommand, ViewerRole};
+use super::controls::FocusLine;
+use crate::domain::{HostCommand, JamView, ParticipantCommand, Settings, ViewerRole};
 use crate::i18n::Texts;
 use crate::locale::use_texts;
 use leptos::prelude::*;
 
-/// What a group is called on screen: its name, or "Grupp 2".
-pub fn group_name(t: &Texts, groups: &[GroupView], group: u8) -> String {
-    groups
-        .iter()
-        .find(|g| g.group == group)
-        .and_then(|g| g.name.clone())
+/// What a group is called on screen: the name the facilitator gave it, or "Grupp 2".
+pub fn group_name(t: &Texts, settings: &Settings, group: u8) -> String {
+    settings
+        .group_names
+        .get(usize::from(group))
+        .cloned()
+        .flatten()
+        .map(String::from)
         .unwrap_or_else(|| (t.group_numbered)(usize::from(group) + 1))
 }
 
@@ -62,10 +64,14 @@ where
         .into_iter()
         .map(|g| {
             let narrowed = Signal::derive(move || only_group(&current.get(), g));
-            let heading = move || current.with(|v| group_name(t.get(), &v.groups, g));
+            let heading = move || current.with(|v| group_name(t.get(), &v.settings, g));
+            // While one group presents, the room's screen shows that group alone.
+            let shown = move || current.with(|v| v.presenting.is_none_or(|p| p == g));
             view! {
-                <section class="group-section" data-testid=format!("group-{}", g + 1)>
+                <section class="group-section" class:hidden=move || !shown() data-testid=format!("group-{}", g + 1)>
                     <h2 class="group-heading">{heading}</h2>
+                    // Rounds 6–10: the group's own problem and question.
+                    <FocusLine current=narrowed/>
                     {body.clone()(narrowed)}
                 </section>
             }
@@ -85,6 +91,7 @@ pub fn LobbyGroups(current: Signal<JamView>, controls: bool) -> impl IntoView {
         <div class="lobby-groups" data-testid="lobby-groups">
             {move || {
                 let all = groups();
+                let settings = current.with(|v| v.settings.clone());
                 let people = current.with(|v| match &v.viewer {
                     ViewerRole::Facilitator { participants } => participants.clone(),
                     _ => Vec::new(),
@@ -92,11 +99,11 @@ pub fn LobbyGroups(current: Signal<JamView>, controls: bool) -> impl IntoView {
                 all.iter()
                     .map(|g| {
                         let group = g.group;
-                        let name = group_name(t.get(), &all, group);
+                        let name = group_name(t.get(), &settings, group);
                         let members: Vec<_> = people.iter().filter(|p| p.group == group).cloned().collect();
                         let choices: Vec<(u8, String)> = all
                             .iter()
-                            .map(|o| (o.group, group_name(t.get(), &all, o.group)))
+                            .map(|o| (o.group, group_name(t.get(), &settings, o.group)))
                             .collect();
                         view! {
                             <section class="lobby-group" data-testid=format!("lobby-group-{}", group + 1)>
@@ -176,25 +183,20 @@ pub fn PhoneGroup(current: Signal<JamView>) -> impl IntoView {
         {move || mine().map(|(group, lead)| view! {
             <p class="phone-group" data-testid="my-group">
                 {move || t.get().your_group} ": "
-                <strong>{move || current.with(|v| group_name(t.get(), &v.groups, group))}</strong>
+                <strong>{move || current.with(|v| group_name(t.get(), &v.settings, group))}</strong>
                 {lead.then(|| view! { " · " {move || t.get().lead_badge} })}
             </p>
         })}
         {move || can_pick().then(|| {
             let count = current.with(|v| v.settings.groups);
-            let names = current.with(|v| v.settings.group_names.clone());
+            let settings = current.with(|v| v.settings.clone());
             let mine = mine().map(|(g, _)| g);
             view! {
                 <fieldset class="group-picker">
                     <legend>{move || t.get().pick_group_heading}</legend>
                     {(0..count)
                         .map(|g| {
-                            let label = names
-                                .get(usize::from(g))
-                                .cloned()
-                                .flatten()
-                                .map(String::from)
-                                .unwrap_or_else(|| (t.get_untracked().group_numbered)(usize::from(g) + 1));
+                            let label = group_name(t.get_untracked(), &settings, g);
                             view! {
                                 <button
                                     class="button"
@@ -211,5 +213,45 @@ pub fn PhoneGroup(current: Signal<JamView>) -> impl IntoView {
                 </fieldset>
             }
         })}
+    }
+}
+
+/// The presenter view's choice of what the room's screen shows: every group, or one group
+/// alone while it presents its work.
+#[component]
+pub fn PresentGroup(current: Signal<JamView>) -> impl IntoView {
+    let t = use_texts();
+    let commands = use_commands();
+    let choices = move || {
+        current.with(|v| {
+            v.groups
+                .iter()
+                .map(|g| (g.group, group_name(t.get(), &v.settings, g.group)))
+                .collect::<Vec<_>>()
+        })
+    };
+    move || {
+        let all = choices();
+        (!all.is_empty()).then(|| {
+            let presenting = current.with_untracked(|v| v.presenting);
+            view! {
+                <label class="present-group">
+                    {move || t.get().present_label} " "
+                    <select
+                        data-testid="present-group"
+                        on:change=move |ev| {
+                            let group = event_target_value(&ev).parse::<u8>().ok();
+                            commands.send(HostCommand::Present { group });
+                        }
+                    >
+                        <option value="all" selected=presenting.is_none()>{move || t.get().all_groups}</option>
+                        {all
+                            .into_iter()
+                            .map(|(g, name)| view! { <option value=g.to_string() selected=presenting == Some(g)>{name}</option> })
+                            .collect_view()}
+                    </select>
+                </label>
+            }
+        })
     }
 }

@@ -7,6 +7,7 @@ pub mod controls;
 pub mod countdown;
 pub mod export;
 pub mod groups;
+pub mod lead;
 pub mod matrix;
 pub mod prioritize;
 pub mod reframe;

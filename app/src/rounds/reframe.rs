@@ -17,6 +17,11 @@ pub fn HostReframe(current: Signal<JamView>) -> impl IntoView {
             .collect::<Vec<_>>()
     };
     let draft = RwSignal::new(String::new());
+    // One form per group on the facilitator's screen: each field its own id.
+    let field = format!(
+        "hmw-{}",
+        current.with_untracked(|v| super::groups::scope(v).unwrap_or(0))
+    );
     view! {
         <form
             class="hmw-form"
@@ -26,10 +31,10 @@ pub fn HostReframe(current: Signal<JamView>) -> impl IntoView {
                 commands.send(HostCommand::ChooseHmw { text: draft.get_untracked(), group });
             }
         >
-            <label for="hmw">{move || t.get().hmw_edit_label}</label>
+            <label for=field.clone()>{move || t.get().hmw_edit_label}</label>
             <div class="row">
                 <input
-                    id="hmw"
+                    id=field
                     maxlength=NoteText::MAX_CHARS
                     placeholder=move || (t.get().note_placeholder)(crate::domain::Round::Reframe)
                     prop:value=move || draft.get()

@@ -1,14 +1,50 @@
-//! Dot voting on problems and on solutions.
+//! Dot voting on problems and on solutions, and (in a room of groups) on every group's actions
+//! in the plenary.
 
 use super::commands::use_commands;
 use super::writing::{HostProgress, NoteWall};
-use crate::domain::{JamView, NoteView, ParticipantCommand};
+use crate::domain::{JamView, NoteView, ParticipantCommand, Round};
 use crate::locale::use_texts;
 use leptos::prelude::*;
 
 /// The notes up for vote in the current round.
 fn ballot(view: &JamView) -> Vec<NoteView> {
     view.notes.iter().filter(|n| n.in_round).cloned().collect()
+}
+
+/// One row of a phone's ballot: what gets the dot (a note, or in the plenary an action by its
+/// solution's id), as the row reads, and the phone's own dots on it.
+#[derive(Clone, PartialEq)]
+struct Entry {
+    id: uuid::Uuid,
+    text: String,
+    mine: usize,
+}
+
+fn entries(view: &JamView) -> Vec<Entry> {
+    if view.round == Round::Plenary {
+        return view
+            .actions
+            .iter()
+            .map(|a| Entry {
+                id: a.solution,
+                text: format!("{} ({})", a.first_step, a.solution_text),
+                mine: a.my_votes,
+            })
+            .collect();
+    }
+    ballot(view)
+        .into_iter()
+        .map(|n| {
+            // A card shows the notes clustered onto it.
+            let merged: Vec<String> = n.merged.iter().map(|(_, m)| m.clone()).collect();
+            Entry {
+                id: n.id,
+                text: crate::export::with_merged(&n.text, &merged),
+                mine: n.my_votes,
+            }
+        })
+        .collect()
 }
 
 /// A phone in a voting round: one compact row per note; tapping the note adds a dot, "−"
@@ -21,7 +57,7 @@ pub fn PhoneVoting(current: Signal<JamView>) -> impl IntoView {
     let t = use_texts();
     let commands = use_commands();
     let dots_left = move || current.get().dots_left.unwrap_or(0);
-    let ballot = move || ballot(&current.get());
+    let ballot = move || entries(&current.get());
     view! {
         <form method="post" action=format!("/jam/{}/dot", commands.code())>
         // Made as the page is rendered: the server counts a double tap on this page once.
@@ -29,14 +65,11 @@ pub fn PhoneVoting(current: Signal<JamView>) -> impl IntoView {
         <ul class="ballot" data-testid="ballot">
             <For
                 each=ballot
-                key=|n| n.id
-                children=move |n| {
-                    let id = n.id;
-                    // A card shows the notes clustered onto it.
-                    let merged: Vec<String> = n.merged.iter().map(|(_, m)| m.clone()).collect();
-                    let text = crate::export::with_merged(&n.text, &merged);
+                key=|e| (e.id, e.text.clone())
+                children=move |e| {
+                    let (id, text) = (e.id, e.text);
                     let mine = Memo::new(move |_| {
-                        current.with(|v| v.notes.iter().find(|n| n.id == id).map_or(0, |n| n.my_votes))
+                        current.with(|v| entries(v).into_iter().find(|e| e.id == id).map_or(0, |e| e.mine))
                     });
                     let add_label = {
                         let text = text.clone();
