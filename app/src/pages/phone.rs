@@ -160,19 +160,25 @@ fn phone_body(round: Round, current: Signal<JamView>) -> AnyView {
                 notes.extend(revealed(&view, NoteKind::Problem));
                 notes
             });
-            view! { <NoteWall notes/> }.into_any()
+            // A group lead gets the wall with the reveal's controls instead (`LeadPanel`).
+            let lead = Memo::new(move |_| current.with(leads));
+            (move || (!lead.get()).then(|| view! { <NoteWall notes/> })).into_any()
         }
         Round::VoteProblems | Round::VoteSolutions | Round::Plenary => {
             view! { <PhoneVoting current/> }.into_any()
         }
         // A group lead orders the group's ties and chooses its problem (see `LeadPanel`).
-        Round::Prioritize => (move || {
-            let lead = current.with(leads);
-            view! { <Ranking current controls=lead/> }
-        })
-        .into_any(),
+        Round::Prioritize => {
+            let lead = Memo::new(move |_| current.with(leads));
+            (move || view! { <Ranking current controls=lead.get()/> }).into_any()
+        }
         Round::EffortImpact => view! { <PhoneRating current/> }.into_any(),
-        Round::Actions | Round::Summary => view! { <ActionList current/> }.into_any(),
+        // A group lead writes the actions in `LeadPanel`, which lists them too.
+        Round::Actions => {
+            let lead = Memo::new(move |_| current.with(leads));
+            (move || (!lead.get()).then(|| view! { <ActionList current/> })).into_any()
+        }
+        Round::Summary => view! { <ActionList current/> }.into_any(),
     }
 }
 

@@ -139,6 +139,7 @@ pub fn LobbyGroups(current: Signal<JamView>, controls: bool) -> impl IntoView {
                                                             <label class="check small">
                                                                 <input
                                                                     type="checkbox"
+                                                                    aria-label=format!("{}: {}", t.get_untracked().make_lead, p.name)
                                                                     checked=lead
                                                                     on:change=move |ev| {
                                                                         commands.send(HostCommand::SetLead { participant: id, lead: event_target_checked(&ev) });

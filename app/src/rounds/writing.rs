@@ -455,7 +455,8 @@ pub fn HostReveal(current: Signal<JamView>) -> impl IntoView {
             <button class="button primary" on:click=move |_| commands.send(HostCommand::Reveal { author: None, group: super::groups::scope(&current.get_untracked()) })>
                 {move || t.get().reveal_all}
             </button>
-            <span class="label">{move || t.get().reveal_author}</span>
+            // One author at a time, on the facilitator's screens (a lead's phone knows no names).
+            {move || (!people().is_empty()).then(|| view! { <span class="label">{move || t.get().reveal_author}</span> })}
             {move || {
                 people()
                     .into_iter()
