@@ -24,6 +24,9 @@ pub struct Args {
     /// Dots each person casts (the jam's problem dot budget is set to this).
     #[arg(long, default_value_t = 3)]
     pub dots: u8,
+    /// Groups the room is split into (each phone sees and votes on its group's notes only).
+    #[arg(long, default_value_t = 1)]
+    pub groups: u8,
 }
 
 /// Problem notes of a plausible length (50–110 characters).
@@ -90,6 +93,7 @@ pub async fn run(common: &Common, args: &Args) -> Result<(), Error> {
     let mut settings = view["settings"].clone();
     settings["working_round"] = Value::Bool(false);
     settings["problem_dots"] = Value::from(args.dots);
+    settings["groups"] = Value::from(args.groups);
     host_command(common, &host, &code, commands::update_settings(&settings)).await?;
     host_command(common, &host, &code, commands::next_round("Lobby")).await?;
     expect_round(common, &host, &code, "Problems").await?;
@@ -113,17 +117,25 @@ pub async fn run(common: &Common, args: &Args) -> Result<(), Error> {
     }
     host_command(common, &host, code, commands::next_round("Problems")).await?;
     host_command(common, &host, code, commands::next_round("Reveal")).await?;
-    let ballot_view = expect_round(common, &phones[0], code, "VoteProblems").await?;
-    let ballot: Vec<String> = ballot_view["notes"]
-        .as_array()
-        .map(|notes| {
-            notes
-                .iter()
-                .filter_map(|n| n["id"].as_str().map(String::from))
-                .collect()
-        })
-        .unwrap_or_default();
-    let version = ballot_view["version"].as_u64().unwrap_or(0);
+    // Each phone's ballot: its group's notes (the whole room's when it is one group).
+    let mut ballots: Vec<Vec<String>> = Vec::new();
+    let mut version = 0;
+    for cookie in &phones {
+        let view = expect_round(common, cookie, code, "VoteProblems").await?;
+        version = version.max(view["version"].as_u64().unwrap_or(0));
+        ballots.push(
+            view["notes"]
+                .as_array()
+                .map(|notes| {
+                    notes
+                        .iter()
+                        .filter_map(|n| n["id"].as_str().map(String::from))
+                        .collect()
+                })
+                .unwrap_or_default(),
+        );
+    }
+    let ballot = &ballots[0];
     step(format!(
         "voting open on {} notes (version {version}); the projector and {} phones connect",
         ballot.len(),
@@ -160,8 +172,9 @@ pub async fn run(common: &Common, args: &Args) -> Result<(), Error> {
     let mut rng = rand::thread_rng();
     let votes: Vec<(&Cookie, String)> = phones
         .iter()
-        .flat_map(|cookie| (0..args.dots).map(move |_| cookie))
-        .map(|cookie| (cookie, ballot.choose(&mut rng).cloned().unwrap_or_default()))
+        .zip(&ballots)
+        .flat_map(|(cookie, ballot)| (0..args.dots).map(move |_| (cookie, ballot)))
+        .map(|(cookie, ballot)| (cookie, ballot.choose(&mut rng).cloned().unwrap_or_default()))
         .collect();
     step(format!("casting {} dots at once", votes.len()));
     let bytes_before = super::total_bytes(&screens);
@@ -209,11 +222,11 @@ pub async fn run(common: &Common, args: &Args) -> Result<(), Error> {
 
     println!();
     println!(
-        "== burst: {} people × {} notes, {} dots each, all cast at once ==",
-        args.people, args.notes, args.dots
+        "== burst: {} people × {} notes in {} group(s), {} dots each, all cast at once ==",
+        args.people, args.notes, args.groups, args.dots
     );
     println!(
-        "  ballot: {} notes; {} screens listening (projector + {} phones)",
+        "  ballot: {} notes on the first phone's; {} screens listening (projector + {} phones)",
         ballot.len(),
         screens.len(),
         phones.len()
