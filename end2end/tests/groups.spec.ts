@@ -26,8 +26,11 @@ test("two groups of three with a lead each, from the lobby to the plenary and th
   // People are spread as they join: the smallest group first.
   const names = ["Anna", "Bo", "Cai", "Dan", "Eva", "Fia"];
   const phones: Record<string, Page> = {};
+  // Any script error on a phone (a lead's steps are fetched and torn down round by round).
+  const errors: string[] = [];
   for (const name of names) {
     phones[name] = await (await phone(browser)).newPage();
+    phones[name].on("pageerror", (e) => errors.push(`${name}: ${e.message}`));
     await join(phones[name], code, name);
   }
   const { Anna: anna, Bo: bo, Cai: cai, Dan: dan, Eva: eva, Fia: fia } = phones;
@@ -190,4 +193,5 @@ test("two groups of three with a lead each, from the lobby to the plenary and th
   const northOnly = await (await host.request.get(`/jam/${code}/export/markdown?group=1`)).text();
   expect(northOnly).toContain("Boka mässhallen");
   expect(northOnly).not.toContain("Ring bussbolaget");
+  expect(errors).toEqual([]);
 });

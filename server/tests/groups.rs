@@ -314,6 +314,22 @@ async fn exports_name_the_group_on_every_row_and_come_per_group() {
     assert_eq!(json["actions"].as_array().unwrap().len(), 1);
     assert_eq!(json["actions"][0]["group"], "Bord ett");
 
+    // Markdown and the printable page name the group on every action and every note.
+    let md = text(format!("/jam/{code}/export/markdown?notes=1")).await;
+    assert!(
+        md.contains("[Bord ett] Boka torget") && md.contains("[Grupp 2] Ring bussbolaget"),
+        "{md}"
+    );
+    assert!(
+        md.contains("[Bord ett] Ettan: mörkt") && md.contains("[Grupp 2] Tvåan: långt"),
+        "{md}"
+    );
+    let page = text(format!("/jam/{code}/export/print?notes=1")).await;
+    assert!(
+        page.contains("Bord ett · Anna") && page.contains("Grupp 2 · Bo"),
+        "{page}"
+    );
+
     for bad in ["0", "3", "x", "999"] {
         let answer = host
             .get(&format!("/jam/{code}/export/csv?group={bad}"))

@@ -118,9 +118,14 @@ pub fn html(export: &Export, downloads: Option<String>) -> String {
                 .votes
                 .map(|v| format!(" — {}", (t.votes)(v)))
                 .unwrap_or_default();
+            let group = n
+                .group
+                .as_deref()
+                .map(|g| format!("{} · ", esc(g)))
+                .unwrap_or_default();
             let _ = write!(
                 body,
-                "<li>{} <small>({}){}</small></li>",
+                "<li>{} <small>({group}{}){}</small></li>",
                 esc(&super::with_merged(&n.text, &n.merged)),
                 esc(&n.author),
                 votes

@@ -277,15 +277,9 @@ impl Export {
     }
 }
 
-/// What a group is called in exports: its name, or "Grupp 2" in the jam's language.
+/// What a group is called in exports: as on the screens, in the jam's language.
 fn name_of_group(jam: &Jam, texts: &Texts, group: u8) -> String {
-    jam.settings
-        .group_names
-        .get(usize::from(group))
-        .cloned()
-        .flatten()
-        .map(String::from)
-        .unwrap_or_else(|| (texts.group_numbered)(usize::from(group) + 1))
+    crate::rounds::groups::group_name(texts, &jam.settings, group)
 }
 
 fn round1(x: f32) -> f32 {
