@@ -239,6 +239,7 @@ pub struct Texts {
     pub room_votes: fn(usize) -> String,
     pub room_votes_label: &'static str,
     pub present_label: &'static str,
+    pub group_waiting: &'static str,
 }
 
 impl Texts {
@@ -606,6 +607,7 @@ pub static SV: Texts = Texts {
     room_votes: |n| if n == 1 { "1 prick från rummet".into() } else { format!("{n} prickar från rummet") },
     room_votes_label: "Prickar från rummet",
     present_label: "På storskärmen:",
+    group_waiting: "Din grupp har inget mer problem att arbeta med i den här omgången. Titta på skärmen medan de andra grupperna fortsätter.",
 };
 
 pub static EN: Texts = Texts {
@@ -949,6 +951,7 @@ pub static EN: Texts = Texts {
     room_votes: |n| if n == 1 { "1 dot from the room".into() } else { format!("{n} dots from the room") },
     room_votes_label: "Dots from the room",
     present_label: "On the room's screen:",
+    group_waiting: "Your group has no further problem to work on in this round. Watch the screen while the other groups carry on.",
 };
 
 pub static FI: Texts = Texts {
@@ -1292,6 +1295,7 @@ pub static FI: Texts = Texts {
     room_votes: |n| if n == 1 { "1 piste huoneelta".into() } else { format!("{n} pistettä huoneelta") },
     room_votes_label: "Pisteet huoneelta",
     present_label: "Valkokankaalla:",
+    group_waiting: "Ryhmälläsi ei ole tällä kierroksella enempää ongelmia työstettävänä. Seuraa valkokangasta, kun muut ryhmät jatkavat.",
 };
 
 #[cfg(test)]

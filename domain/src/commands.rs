@@ -207,7 +207,7 @@ impl Jam {
                 match self.role_of(person) {
                     Role::Facilitator => {}
                     // A group lead does their group's steps, nothing else.
-                    Role::Participant(me) if self.is_lead(me) => {
+                    Role::Participant(me) if self.is_lead(me) && self.grouped() => {
                         let group = self.group_of(me).unwrap_or(0);
                         self.lead_may(group, &command)?;
                     }
@@ -421,7 +421,7 @@ impl Jam {
         // People are spread over groups before anyone writes; the notes stay with the group
         // they were written in.
         let regroup = settings.groups != self.settings.groups;
-        if regroup && self.round != Round::Lobby {
+        if regroup && !self.groups_open() {
             return Err(JamError::GroupsFixed);
         }
         let needed = self.places_in_use();

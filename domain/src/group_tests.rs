@@ -2,7 +2,7 @@
 //! whole grouped jam and a lead's rights, and properties: nothing of one group in another
 //! group's view, dot budgets per person, groups kept even.
 
-use super::commands::{HostCommand, ParticipantCommand};
+use super::commands::{HostCommand, Outcome, ParticipantCommand};
 use super::view::{JamView, ViewerRole};
 use super::workshop_tests::Room;
 use super::*;
@@ -582,7 +582,7 @@ proptest! {
 
     /// However people join and the facilitator changes the number of groups in the lobby,
     /// everyone is in a group that exists, no two groups differ by more than one person, and
-    /// each group has at most one lead, who sits in it.
+    /// each group has at most one lead, who sits in it (and a room of one group none).
     #[test]
     fn groups_stay_even(
         steps in proptest::collection::vec((0u8..3, 1u8..7, 0usize..30), 1..50),
@@ -599,7 +599,9 @@ proptest! {
                 _ => {
                     if let Some(p) = room.jam.participants.get(who % room.jam.participants.len().max(1)) {
                         let participant = p.id;
-                        room.host(HostCommand::SetLead { participant, lead: true });
+                        let host = room.host;
+                        let made = room.by(host, HostCommand::SetLead { participant, lead: true });
+                        prop_assert_eq!(made.is_ok(), room.jam.grouped());
                     }
                 }
             }
@@ -612,6 +614,69 @@ proptest! {
                 prop_assert!(leads <= 1);
             }
             prop_assert!(room.jam.leads.iter().all(|l| room.jam.group_of(*l).is_some()));
+            prop_assert!(room.jam.grouped() || room.jam.leads.is_empty());
         }
     }
+}
+
+#[test]
+fn groups_stay_fixed_once_anyone_has_written_even_back_in_the_lobby() {
+    let mut room = grouped(4, 2);
+    let someone = room.participant_id(0);
+    room.to(Round::Working);
+    room.write(0, "En lapp");
+    room.host(HostCommand::PreviousRound {
+        from: Round::Working,
+    });
+    assert_eq!(room.jam.round, Round::Lobby);
+    let host = room.host;
+    let before = room.jam.clone();
+    let regroup = HostCommand::UpdateSettings(SettingsChange {
+        groups: Some(1),
+        ..SettingsChange::default()
+    });
+    assert_eq!(room.by(host, regroup), Err(JamError::GroupsFixed));
+    let other = 1 - group_of(&room, 0);
+    assert_eq!(
+        room.by(
+            host,
+            HostCommand::MoveToGroup {
+                participant: someone,
+                group: other
+            }
+        ),
+        Err(JamError::GroupsFixed)
+    );
+    assert_eq!(room.jam, before);
+}
+
+#[test]
+fn only_a_room_in_groups_has_leads_and_unchecking_one_person_leaves_the_lead() {
+    let mut room = grouped(4, 2);
+    let a = members(&room, 0);
+    let (anna, other) = (room.participant_id(a[0]), room.participant_id(a[1]));
+    room.host(HostCommand::SetLead {
+        participant: anna,
+        lead: true,
+    });
+    // Unticking someone who does not lead changes nothing.
+    let host = room.host;
+    let before = room.jam.clone();
+    let untick = HostCommand::SetLead {
+        participant: other,
+        lead: false,
+    };
+    assert_eq!(room.by(host, untick), Ok(Outcome::Unchanged));
+    assert_eq!(room.jam, before);
+    // Back to one group: nobody leads, and nobody can be made lead.
+    room.host(HostCommand::UpdateSettings(SettingsChange {
+        groups: Some(1),
+        ..SettingsChange::default()
+    }));
+    assert!(room.jam.leads.is_empty());
+    let make = HostCommand::SetLead {
+        participant: anna,
+        lead: true,
+    };
+    assert_eq!(room.by(host, make), Err(JamError::NoSuchGroup));
 }

@@ -81,6 +81,10 @@ impl Jam {
         if self.presenting.is_some_and(|g| g >= count) {
             self.presenting = None;
         }
+        // A room of one group has no leads.
+        if !self.grouped() {
+            self.leads.clear();
+        }
         // A lead leads the group they are in.
         let participants = &self.participants;
         let mut seen = Vec::new();
@@ -165,7 +169,7 @@ impl Jam {
     }
 
     fn check_group_change(&self, group: u8) -> Result<(), JamError> {
-        if self.round != Round::Lobby {
+        if !self.groups_open() {
             return Err(JamError::GroupsFixed);
         }
         if group >= self.group_count() {
@@ -174,12 +178,26 @@ impl Jam {
         Ok(())
     }
 
+    /// Whether people may still change groups and the number of groups change: in the lobby,
+    /// before anyone has written (going back to the lobby later does not reopen them, or notes
+    /// would be left in a group their author is no longer in).
+    pub fn groups_open(&self) -> bool {
+        self.round == Round::Lobby && self.notes.is_empty()
+    }
+
     /// Makes `participant` the lead of their group (the group's earlier lead steps down), or
-    /// not.
+    /// not. Only a room in groups has leads.
     pub(crate) fn set_lead(&mut self, participant: Uuid, lead: bool) -> Result<(), JamError> {
         let group = self
             .group_of(participant)
             .ok_or(JamError::NoSuchParticipant)?;
+        if !lead {
+            self.leads.retain(|l| *l != participant);
+            return Ok(());
+        }
+        if !self.grouped() {
+            return Err(JamError::NoSuchGroup);
+        }
         let same_group: Vec<Uuid> = self
             .participants
             .iter()
@@ -187,9 +205,7 @@ impl Jam {
             .map(|p| p.id)
             .collect();
         self.leads.retain(|l| !same_group.contains(l));
-        if lead {
-            self.leads.push(participant);
-        }
+        self.leads.push(participant);
         Ok(())
     }
 

@@ -555,9 +555,16 @@ fn own_parts(jam: &Jam, only: Option<Uuid>) -> HashMap<Uuid, MyOwn> {
     }
     if let Some(kind) = jam.round.votes_on() {
         // Every group's ballot: a vote is on one group's ballot only.
-        let ballot: HashSet<Uuid> = (0..jam.group_count()).flat_map(|g| jam.ballot(g)).collect();
+        let ballots: Vec<Vec<Uuid>> = (0..jam.group_count()).map(|g| jam.ballot(g)).collect();
+        let ballot: HashSet<Uuid> = ballots.iter().flatten().copied().collect();
         let budget = jam.settings.dots(kind);
-        for own in parts.values_mut() {
+        for (id, own) in parts.iter_mut() {
+            // In groups, a group with nothing to vote on (it took fewer problems forward than
+            // another) has no dots to place.
+            let group = usize::from(jam.group_of(*id).unwrap_or(0));
+            if jam.grouped() && ballots.get(group).is_none_or(Vec::is_empty) {
+                continue;
+            }
             let used: usize = own
                 .votes
                 .iter()

@@ -29,10 +29,23 @@ pub fn PhoneWriting(current: Signal<JamView>) -> impl IntoView {
     // A new box for each round and problem in focus, each with its own kept draft.
     let place =
         Memo::new(move |_| current.with(|v| (v.round, v.focus.as_ref().map(|f| f.problem_id))));
+    // In groups, a group that took fewer problems forward than another has none in focus
+    // while the others work on their next one: nothing to write, it waits.
+    let waiting = move || {
+        current.with(|v| {
+            !v.groups.is_empty()
+                && matches!(v.round, Round::Reframe | Round::Solutions)
+                && v.focus.is_none()
+        })
+    };
     view! {
         {move || {
             let (round, focus) = place.get();
-            view! { <Composer current round focus/> }
+            if waiting() {
+                view! { <p class="status-card" data-testid="group-waiting">{move || t.get().group_waiting}</p> }.into_any()
+            } else {
+                view! { <Composer current round focus/> }.into_any()
+            }
         }}
         <section class="my-notes">
             <h2>{move || t.get().my_notes} " (" {move || mine().len()} ")"</h2>

@@ -148,7 +148,10 @@ impl Published {
                 .iter()
                 .map(|p| (p.person, Seat::Phone(p.id)))
                 .collect();
-            seats.insert(jam.facilitator, Seat::Facilitator);
+            // Whoever drives the jam: its facilitator and those who came with the key.
+            for host in std::iter::once(&jam.facilitator).chain(&jam.co_hosts) {
+                seats.insert(*host, Seat::Facilitator);
+            }
             Parts {
                 seats,
                 members: Part::shared(&RoomView::build(jam, Audience::Members)),
@@ -276,10 +279,14 @@ mod tests {
     /// view — for the facilitator, a phone and a visitor, across several changes.
     #[test]
     fn messages_give_each_screen_its_view() {
-        let jam = jam();
+        let mut jam = jam();
         let host = jam.facilitator;
         let anna = PersonId(Uuid::from_u128(7));
         let visitor = PersonId(Uuid::from_u128(8));
+        // A second device that came with the facilitator link drives the jam too.
+        let co_host = PersonId(Uuid::from_u128(9));
+        jam.host_key = Some("nyckel".into());
+        jam.claim_host(co_host, "nyckel").unwrap();
         let steps: Vec<Step> = vec![
             Box::new(|_| {}),
             Box::new(move |j| {
@@ -322,7 +329,7 @@ mod tests {
                 .unwrap();
             }),
         ];
-        replay(jam, &[host, anna, visitor], steps);
+        replay(jam, &[host, anna, visitor, co_host], steps);
     }
 
     type Step = Box<dyn Fn(&mut Jam)>;
