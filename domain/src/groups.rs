@@ -41,9 +41,7 @@ impl Jam {
 
     /// Where a newcomer goes: the group with the fewest people (the first of them on a tie).
     pub(crate) fn smallest_group(&self) -> u8 {
-        (0..self.group_count())
-            .min_by_key(|g| self.members_of(*g))
-            .unwrap_or(0)
+        self.smallest_group_but(None)
     }
 
     /// Spreads people evenly after the number of groups changed: whoever is in a group that
@@ -54,7 +52,7 @@ impl Jam {
         let count = self.group_count();
         for at in 0..self.participants.len() {
             if self.participants[at].group >= count {
-                let to = self.smallest_group_but(at);
+                let to = self.smallest_group_but(Some(at));
                 self.participants[at].group = to;
             }
         }
@@ -101,14 +99,15 @@ impl Jam {
         });
     }
 
-    /// The smallest group, not counting the participant at `at` (who is about to move).
-    fn smallest_group_but(&self, at: usize) -> u8 {
+    /// The smallest group (the first of them on a tie), not counting the participant at
+    /// `skip` (who is about to move).
+    fn smallest_group_but(&self, skip: Option<usize>) -> u8 {
         (0..self.group_count())
             .min_by_key(|g| {
                 self.participants
                     .iter()
                     .enumerate()
-                    .filter(|(i, p)| *i != at && p.group == *g)
+                    .filter(|(i, p)| Some(*i) != skip && p.group == *g)
                     .count()
             })
             .unwrap_or(0)
@@ -116,19 +115,26 @@ impl Jam {
 
     /// The problems `group` took forward, in the order it works on them.
     pub fn chosen_in(&self, group: u8) -> Vec<Uuid> {
-        self.chosen
-            .iter()
-            .copied()
-            .filter(|c| self.note_group(*c) == Some(group))
-            .collect()
+        self.of_group(&self.chosen, group)
     }
 
     /// `group`'s problems in priority order (once problem voting has closed).
     pub fn group_order(&self, group: u8) -> Vec<Uuid> {
-        self.problem_order
-            .iter()
+        self.of_group(&self.problem_order, group)
+    }
+
+    /// The notes of `ids` that are `group`'s, in their order. These lists are read for every
+    /// note on every change (a note's round, its focus problem), so a room of one group takes
+    /// them as they are, and a room in groups looks each note's group up in one pass.
+    fn of_group(&self, ids: &[Uuid], group: u8) -> Vec<Uuid> {
+        if !self.grouped() {
+            return if group == 0 { ids.to_vec() } else { Vec::new() };
+        }
+        let groups: std::collections::HashMap<Uuid, u8> =
+            self.notes.iter().map(|n| (n.id, n.group)).collect();
+        ids.iter()
             .copied()
-            .filter(|c| self.note_group(*c) == Some(group))
+            .filter(|id| groups.get(id) == Some(&group))
             .collect()
     }
 

@@ -359,6 +359,11 @@ impl Settings {
         }
     }
 
+    /// The name the facilitator gave `group`, if any.
+    pub fn group_name(&self, group: u8) -> Option<&crate::GroupName> {
+        self.group_names.get(usize::from(group))?.as_ref()
+    }
+
     /// Whether `round` is run at all with these settings.
     pub fn runs(&self, round: Round) -> bool {
         match round {

@@ -447,13 +447,7 @@ impl RoomView {
                 .iter()
                 .map(|g| GroupView {
                     group: *g,
-                    name: jam
-                        .settings
-                        .group_names
-                        .get(usize::from(*g))
-                        .cloned()
-                        .flatten()
-                        .map(String::from),
+                    name: jam.settings.group_name(*g).map(|n| n.to_string()),
                     members: jam.members_of(*g),
                     focus: focus(jam, *g),
                     done: done.as_ref().map(|d| d[usize::from(*g)]),
@@ -827,10 +821,13 @@ fn ranking(jam: &Jam, group: u8) -> Vec<RankedProblem> {
         .enumerate()
         .filter_map(|(i, id)| {
             let note = jam.notes.iter().find(|n| n.id == *id)?;
+            // As many votes as the neighbour above (below): the same rule as
+            // `Jam::problems_tie`, from the tallies counted once here.
+            let ties_up = i > 0 && votes[i - 1] == votes[i];
+            let ties_down = votes.get(i + 1) == Some(&votes[i]);
+            let reordering = jam.round == Round::Prioritize;
             // Problems nobody voted for are not a decision to make: no tie badge for them.
-            let tied = votes[i] > 0
-                && ((i > 0 && jam.problems_tie(group, i, i - 1))
-                    || jam.problems_tie(group, i, i + 1));
+            let tied = votes[i] > 0 && (ties_up || ties_down);
             Some(RankedProblem {
                 id: *id,
                 text: note.text.to_string(),
@@ -838,8 +835,8 @@ fn ranking(jam: &Jam, group: u8) -> Vec<RankedProblem> {
                 merged: merged_onto(jam, *id).map(|m| m.text.to_string()).collect(),
                 tied,
                 chosen: jam.chosen.contains(id),
-                can_move_up: i > 0 && jam.can_move_problem(group, i, i - 1),
-                can_move_down: jam.can_move_problem(group, i, i + 1),
+                can_move_up: reordering && ties_up,
+                can_move_down: reordering && ties_down,
                 group,
             })
         })

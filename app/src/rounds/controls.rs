@@ -310,13 +310,7 @@ pub fn SettingsPanel(current: Signal<JamView>) -> impl IntoView {
                             </label>
                             {(0..s.groups)
                                 .map(|g| {
-                                    let name = s
-                                        .group_names
-                                        .get(usize::from(g))
-                                        .cloned()
-                                        .flatten()
-                                        .map(String::from)
-                                        .unwrap_or_default();
+                                    let name = s.group_name(g).map(|n| n.to_string()).unwrap_or_default();
                                     view! {
                                         <label>
                                             {move || (t.get().group_name_label)(usize::from(g) + 1)}

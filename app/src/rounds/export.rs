@@ -30,7 +30,7 @@ pub fn ExportPanel(current: Signal<JamView>) -> impl IntoView {
         };
         format!("/jam/{}/export/{format}{query}", current.get().code)
     };
-    let groups = move || current.with(|v| v.groups.clone());
+    let groups = move || current.with(|v| super::groups::group_choices(t.get(), v));
     let share_path = move || {
         current
             .get()
@@ -55,10 +55,9 @@ pub fn ExportPanel(current: Signal<JamView>) -> impl IntoView {
                         >
                             <option value="all" selected=scope.get_untracked().is_none()>{move || t.get().all_groups}</option>
                             {all
-                                .iter()
-                                .map(|g| {
-                                    let name = super::groups::group_name(t.get_untracked(), &current.with_untracked(|v| v.settings.clone()), g.group);
-                                    view! { <option value=g.group.to_string() selected=scope.get_untracked() == Some(g.group)>{name}</option> }
+                                .into_iter()
+                                .map(|(g, name)| {
+                                    view! { <option value=g.to_string() selected=scope.get_untracked() == Some(g)>{name}</option> }
                                 })
                                 .collect_view()}
                         </select>

@@ -13,12 +13,17 @@ use leptos::prelude::*;
 /// What a group is called on screen: the name the facilitator gave it, or "Grupp 2".
 pub fn group_name(t: &Texts, settings: &Settings, group: u8) -> String {
     settings
-        .group_names
-        .get(usize::from(group))
-        .cloned()
-        .flatten()
-        .map(String::from)
+        .group_name(group)
+        .map(|n| n.to_string())
         .unwrap_or_else(|| (t.group_numbered)(usize::from(group) + 1))
+}
+
+/// Every group of the view, with what it is called: the choices of the screens' group menus.
+pub fn group_choices(t: &Texts, view: &JamView) -> Vec<(u8, String)> {
+    view.groups
+        .iter()
+        .map(|g| (g.group, group_name(t, &view.settings, g.group)))
+        .collect()
 }
 
 /// The group a view was narrowed to by `only_group` (or a phone's own group); None when the
@@ -91,7 +96,7 @@ pub fn LobbyGroups(current: Signal<JamView>, controls: bool) -> impl IntoView {
         <div class="lobby-groups" data-testid="lobby-groups">
             {move || {
                 let all = groups();
-                let settings = current.with(|v| v.settings.clone());
+                let choices = current.with(|v| group_choices(t.get(), v));
                 let people = current.with(|v| match &v.viewer {
                     ViewerRole::Facilitator { participants } => participants.clone(),
                     _ => Vec::new(),
@@ -99,12 +104,8 @@ pub fn LobbyGroups(current: Signal<JamView>, controls: bool) -> impl IntoView {
                 all.iter()
                     .map(|g| {
                         let group = g.group;
-                        let name = group_name(t.get(), &settings, group);
+                        let name = choices.iter().find(|(o, _)| *o == group).map(|(_, n)| n.clone()).unwrap_or_default();
                         let members: Vec<_> = people.iter().filter(|p| p.group == group).cloned().collect();
-                        let choices: Vec<(u8, String)> = all
-                            .iter()
-                            .map(|o| (o.group, group_name(t.get(), &settings, o.group)))
-                            .collect();
                         view! {
                             <section class="lobby-group" data-testid=format!("lobby-group-{}", group + 1)>
                                 <h3>{name} " " <span class="count">{g.members}</span></h3>
@@ -223,14 +224,7 @@ pub fn PhoneGroup(current: Signal<JamView>) -> impl IntoView {
 pub fn PresentGroup(current: Signal<JamView>) -> impl IntoView {
     let t = use_texts();
     let commands = use_commands();
-    let choices = move || {
-        current.with(|v| {
-            v.groups
-                .iter()
-                .map(|g| (g.group, group_name(t.get(), &v.settings, g.group)))
-                .collect::<Vec<_>>()
-        })
-    };
+    let choices = move || current.with(|v| group_choices(t.get(), v));
     move || {
         let all = choices();
         (!all.is_empty()).then(|| {
