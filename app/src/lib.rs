@@ -6,6 +6,7 @@ pub mod api;
 pub mod components;
 pub mod error;
 pub mod export;
+pub mod hyphens;
 pub mod i18n;
 pub mod live;
 pub mod locale;

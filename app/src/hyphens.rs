@@ -1,0 +1,159 @@
+//! Where a long word may break, in what people wrote: soft hyphens (U+00AD) at syllable
+//! boundaries, so a narrow card or a phone at large text breaks "Kommunfull-" / "mäktige" with
+//! a hyphen instead of mid-syllable without one.
+//!
+//! Browsers hyphenate by themselves (`hyphens: auto` in the style sheet) only for languages
+//! they carry a dictionary for, and many carry none for Finnish, so the break points are put
+//! into the text as shown — never into what is stored, sent or exported. A soft hyphen is
+//! invisible unless the line breaks there; screen readers and text search ignore it.
+//!
+//! The rule is the one Finnish and Swedish syllables share: a new syllable starts at the last
+//! consonant before a vowel ("kom-mun-full-mäk-ti-ge", "yh-teis-työ"), or at the last two
+//! when three or more consonants meet and those two can start a Swedish word ("man-trä",
+//! "kom-mun-sty-rel-sen"). It never breaks before a word's first vowel or leaves fewer than
+//! two letters on a line.
+
+/// Words shorter than this always fit a line: they get no break points.
+const SHORTEST: usize = 10;
+
+/// Letters kept together at a word's start and end.
+const EDGE: usize = 2;
+
+/// Two consonants that start Swedish words, so a longer cluster breaks before them.
+const ONSETS: [&str; 21] = [
+    "bl", "br", "dr", "fl", "fr", "gl", "gr", "kl", "kr", "kv", "pl", "pr", "sk", "sl", "sm", "sn",
+    "sp", "st", "sv", "tr", "tv",
+];
+
+/// `text` with soft hyphens at the syllable boundaries of its long words.
+pub fn soft_hyphens(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    let mut word: Vec<char> = Vec::new();
+    for c in text.chars() {
+        if c.is_alphabetic() {
+            word.push(c);
+        } else {
+            push_word(&mut out, &word);
+            word.clear();
+            out.push(c);
+        }
+    }
+    push_word(&mut out, &word);
+    out
+}
+
+/// A note's text as the screens show it (see the module's comment).
+pub fn note_text(text: impl AsRef<str>) -> String {
+    soft_hyphens(text.as_ref())
+}
+
+fn push_word(out: &mut String, word: &[char]) {
+    let breaks = if word.len() >= SHORTEST {
+        breaks(word)
+    } else {
+        Vec::new()
+    };
+    for (i, c) in word.iter().enumerate() {
+        if breaks.contains(&i) {
+            out.push('\u{AD}');
+        }
+        out.push(*c);
+    }
+}
+
+fn is_vowel(c: char) -> bool {
+    matches!(
+        c.to_lowercase().next().unwrap_or(c),
+        'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'å' | 'ä' | 'ö' | 'é' | 'ü' | 'æ' | 'ø'
+    )
+}
+
+/// The positions in `word` that a syllable starts at (a break goes before each).
+fn breaks(word: &[char]) -> Vec<usize> {
+    let mut found = Vec::new();
+    let Some(first_vowel) = word.iter().position(|c| is_vowel(*c)) else {
+        return found;
+    };
+    let mut i = first_vowel + 1;
+    while i < word.len() {
+        if !is_vowel(word[i]) {
+            i += 1;
+            continue;
+        }
+        // The consonants right before this vowel: word[start..i].
+        let start = (0..i).rev().take_while(|&j| !is_vowel(word[j])).last();
+        if let Some(start) = start.filter(|&s| s > first_vowel) {
+            let cluster = i - start;
+            let pair: String = word[i.saturating_sub(2)..i]
+                .iter()
+                .flat_map(|c| c.to_lowercase())
+                .collect();
+            let at = if cluster >= 3 && ONSETS.contains(&pair.as_str()) {
+                i - 2
+            } else {
+                i - 1
+            };
+            if at >= EDGE && word.len() - at >= EDGE {
+                found.push(at);
+            }
+        }
+        i += 1;
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The text with its soft hyphens shown as "-".
+    fn shown(text: &str) -> String {
+        soft_hyphens(text).replace('\u{AD}', "-")
+    }
+
+    #[test]
+    fn swedish_compounds_break_at_syllables() {
+        assert_eq!(
+            shown("Kommunfullmäktigesammanträdet"),
+            "Kom-mun-full-mäk-ti-ge-sam-man-trä-det"
+        );
+        assert_eq!(shown("kommunstyrelsen"), "kom-mun-sty-rel-sen");
+        assert_eq!(shown("Arbetsförmedlingen"), "Ar-bets-för-med-lin-gen");
+    }
+
+    #[test]
+    fn finnish_compounds_break_at_syllables() {
+        assert_eq!(
+            shown("yhteistyökehittäminen"),
+            "yh-teis-työ-ke-hit-tä-mi-nen"
+        );
+        assert_eq!(shown("Vastuuhenkilö"), "Vas-tuu-hen-ki-lö");
+        assert_eq!(shown("kirjastopalvelut"), "kir-jas-to-pal-ve-lut");
+    }
+
+    #[test]
+    fn short_words_numbers_and_punctuation_stay_as_they_are() {
+        assert_eq!(
+            soft_hyphens("För få bostäder, 12 st."),
+            "För få bostäder, 12 st."
+        );
+        assert_eq!(soft_hyphens(""), "");
+        assert_eq!(shown("strategiarbete!"), "stra-te-giar-be-te!");
+    }
+
+    #[test]
+    fn no_line_starts_or_ends_with_a_lone_letter() {
+        for word in ["aktivitetsbaserad", "ekonomiavdelningen", "Sammanfattning"] {
+            for part in shown(word).split('-') {
+                assert!(part.chars().count() >= 2, "{word}: {part}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_letters_are_never_changed() {
+        let text =
+            "Kunnallisvaltuuston kokouspöytäkirja – Haparanda/Tornio 2026: stadsbyggnadskontoret";
+        assert_eq!(soft_hyphens(text).replace('\u{AD}', ""), text);
+    }
+}
