@@ -131,6 +131,8 @@ pub struct Texts {
     pub problem_of: fn(usize, usize) -> String,
     pub look_at_screen: &'static str,
     pub nothing_yet: &'static str,
+    /// The reveal, before every note is shown: how many still wait.
+    pub waiting_to_reveal: fn(usize) -> String,
     pub progress_heading: &'static str,
 
     pub settings: &'static str,
@@ -190,6 +192,10 @@ pub struct Texts {
     pub first_step: &'static str,
     pub owner: &'static str,
     pub due: &'static str,
+    /// A due date as the language writes it (Finnish: 20.12.2026).
+    pub date: fn(chrono::NaiveDate) -> String,
+    /// An average rating, labelled, with the language's decimal mark: "snitt 2,5".
+    pub average: fn(f64) -> String,
     pub save_action: &'static str,
     pub actions_heading: &'static str,
     pub summary_heading: &'static str,
@@ -483,6 +489,10 @@ pub static SV: Texts = Texts {
     problem_of: |a, b| format!("Problem {a} av {b}"),
     look_at_screen: "Titta på den stora skärmen.",
     nothing_yet: "Inget ännu.",
+    waiting_to_reveal: |n| match n {
+        1 => "1 lapp väntar på att visas.".into(),
+        n => format!("{n} lappar väntar på att visas."),
+    },
     progress_heading: "Hittills",
 
     settings: "Inställningar",
@@ -563,6 +573,8 @@ pub static SV: Texts = Texts {
     first_step: "Första steg",
     owner: "Ansvarig",
     due: "Klart senast",
+    date: |d| d.format("%Y-%m-%d").to_string(),
+    average: |x| format!("snitt {}", decimal_comma(x)),
     save_action: "Spara åtgärd",
     actions_heading: "Åtgärder",
     summary_heading: "Prioriterad åtgärdslista",
@@ -827,6 +839,10 @@ pub static EN: Texts = Texts {
     problem_of: |a, b| format!("Problem {a} of {b}"),
     look_at_screen: "Look at the big screen.",
     nothing_yet: "Nothing yet.",
+    waiting_to_reveal: |n| match n {
+        1 => "1 note waiting to be shown.".into(),
+        n => format!("{n} notes waiting to be shown."),
+    },
     progress_heading: "So far",
 
     settings: "Settings",
@@ -907,6 +923,8 @@ pub static EN: Texts = Texts {
     first_step: "First step",
     owner: "Owner",
     due: "Due",
+    date: |d| d.format("%Y-%m-%d").to_string(),
+    average: |x| format!("avg. {x:.1}"),
     save_action: "Save action",
     actions_heading: "Actions",
     summary_heading: "Prioritized action list",
@@ -1160,7 +1178,7 @@ pub static FI: Texts = Texts {
     writing_locked: "Aika loppui – uusia lappuja ei voi enää kirjoittaa.",
     chars_left: |n| format!("{n} merkkiä jäljellä"),
     remove_action: "Poista toimenpide",
-    done_look_up: "Valmista! Katso näytölle.",
+    done_look_up: "Valmista! Katso näyttöä.",
     open_room_view: "Avaa näkymä salille",
     merge_pick: "Yhdistä …",
     merge_here: "Yhdistä tähän",
@@ -1171,6 +1189,10 @@ pub static FI: Texts = Texts {
     problem_of: |a, b| format!("Ongelma {a}/{b}"),
     look_at_screen: "Katso isoa näyttöä.",
     nothing_yet: "Ei vielä mitään.",
+    waiting_to_reveal: |n| match n {
+        1 => "1 lappu odottaa näyttämistä.".into(),
+        n => format!("{n} lappua odottaa näyttämistä."),
+    },
     progress_heading: "Tähän mennessä",
 
     settings: "Asetukset",
@@ -1251,6 +1273,8 @@ pub static FI: Texts = Texts {
     first_step: "Ensimmäinen askel",
     owner: "Vastuuhenkilö",
     due: "Valmis viimeistään",
+    date: |d| d.format("%-d.%-m.%Y").to_string(),
+    average: |x| format!("ka. {}", decimal_comma(x)),
     save_action: "Tallenna toimenpide",
     actions_heading: "Toimenpiteet",
     summary_heading: "Priorisoitu toimenpidelista",
@@ -1297,6 +1321,11 @@ pub static FI: Texts = Texts {
     present_label: "Valkokankaalla:",
     group_waiting: "Ryhmälläsi ei ole tällä kierroksella enempää ongelmia työstettävänä. Seuraa valkokangasta, kun muut ryhmät jatkavat.",
 };
+
+/// One decimal, with a comma: how Swedish and Finnish write 2.5.
+fn decimal_comma(x: f64) -> String {
+    format!("{x:.1}").replace('.', ",")
+}
 
 #[cfg(test)]
 mod tests {

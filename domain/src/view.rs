@@ -313,7 +313,8 @@ pub struct Progress {
 pub struct ProgressSummary {
     /// People who have done anything in this round.
     pub people_done: usize,
-    /// Notes, dots or ratings in this round, all together.
+    /// Notes, dots or ratings in this round, all together; in the reveal, the notes still
+    /// hidden.
     pub total: usize,
 }
 
@@ -792,6 +793,16 @@ fn progress(jam: &Jam) -> Vec<Progress> {
             .filter(|v| ballot.contains(&v.note))
         {
             *done.entry(v.voter).or_default() += 1;
+        }
+    } else if jam.round == Round::Reveal {
+        // The notes each person still has hidden: the screens say how many wait to be shown,
+        // and the facilitator sees whose are left.
+        for n in jam
+            .notes
+            .iter()
+            .filter(|n| !n.revealed && matches!(n.kind, NoteKind::Working | NoteKind::Problem))
+        {
+            *done.entry(n.author).or_default() += 1;
         }
     } else if jam.round == Round::EffortImpact {
         for r in jam

@@ -90,6 +90,22 @@ fn progress_counts_notes_when_writing_dots_when_voting_and_ratings_when_rating()
         progress(&room),
         vec![("P0".into(), 2), ("P1".into(), 0), ("P2".into(), 1)]
     );
+    room.to(Round::Reveal);
+    assert_eq!(
+        progress(&room),
+        vec![("P0".into(), 2), ("P1".into(), 0), ("P2".into(), 1)],
+        "the reveal counts the notes still hidden"
+    );
+    room.host(HostCommand::Reveal {
+        author: Some(room.participant_id(0)),
+        group: None,
+    });
+    assert_eq!(
+        progress(&room),
+        vec![("P0".into(), 0), ("P1".into(), 0), ("P2".into(), 1)]
+    );
+    let summary = view_of(&room, room.host).progress_summary.unwrap();
+    assert_eq!((summary.people_done, summary.total), (1, 1));
     room.to(Round::VoteProblems);
     assert_eq!(
         progress(&room),

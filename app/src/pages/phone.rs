@@ -3,7 +3,7 @@
 use super::route_code;
 use crate::api::load_jam_view;
 use crate::components::{ConnectionBanner, ErrorScreen, FormRefusal, TopBar};
-use crate::domain::{JamView, NoteKind, Round, ViewerRole};
+use crate::domain::{JamView, Round, ViewerRole};
 use crate::live::use_live_view;
 use crate::locale::use_texts;
 use crate::rounds::actions::ActionList;
@@ -14,9 +14,8 @@ use crate::rounds::groups::PhoneGroup;
 use crate::rounds::lead::{leads, LeadPanel};
 use crate::rounds::matrix::PhoneRating;
 use crate::rounds::prioritize::Ranking;
-use crate::rounds::revealed;
 use crate::rounds::voting::PhoneVoting;
-use crate::rounds::writing::{NoteWall, PhoneWriting};
+use crate::rounds::writing::{PhoneWriting, RevealWalls};
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
 
@@ -154,15 +153,9 @@ fn phone_body(round: Round, current: Signal<JamView>) -> AnyView {
             view! { <PhoneWriting current/> }.into_any()
         }
         Round::Reveal => {
-            let notes = Signal::derive(move || {
-                let view = current.get();
-                let mut notes = revealed(&view, NoteKind::Working);
-                notes.extend(revealed(&view, NoteKind::Problem));
-                notes
-            });
-            // A group lead gets the wall with the reveal's controls instead (`LeadPanel`).
+            // A group lead gets the walls with the reveal's controls instead (`LeadPanel`).
             let lead = Memo::new(move |_| current.with(leads));
-            (move || (!lead.get()).then(|| view! { <NoteWall notes/> })).into_any()
+            (move || (!lead.get()).then(|| view! { <RevealWalls current/> })).into_any()
         }
         Round::VoteProblems | Round::VoteSolutions | Round::Plenary => {
             view! { <PhoneVoting current/> }.into_any()

@@ -58,11 +58,11 @@ pub fn HostActions(current: Signal<JamView>) -> impl IntoView {
                             <p class="note-text">
                                 <span class=format!("badge {quadrant:?}").to_lowercase()>{move || (t.get().quadrant_name)(quadrant)}</span>
                                 " "
-                                {item.text.clone()}
+                                {crate::hyphens::note_text(&item.text)}
                             </p>
                             <label>
                                 {move || t.get().first_step}
-                                <input name="first_step" required maxlength=ActionText::MAX_CHARS prop:value=move || first_step.get() on:input=move |ev| first_step.set(event_target_value(&ev))/>
+                                <textarea name="first_step" rows="2" required maxlength=ActionText::MAX_CHARS prop:value=move || first_step.get() on:input=move |ev| first_step.set(event_target_value(&ev))></textarea>
                             </label>
                             <label>
                                 {move || t.get().owner}
@@ -139,19 +139,19 @@ fn ActionItem(action: ActionView, group: Option<String>) -> impl IntoView {
                 {group.map(|g| view! { <span class="badge group">{g}</span> " " })}
                 <span class=format!("badge {quadrant:?}").to_lowercase()>{move || (t.get().quadrant_name)(quadrant)}</span>
                 " "
-                <strong>{action.first_step}</strong>
+                <strong>{crate::hyphens::note_text(&action.first_step)}</strong>
                 {room_votes.map(|n| view! {
                     " " <span class="room-votes" data-testid="room-votes">{move || (t.get().room_votes)(n)}</span>
                 })}
             </p>
             <p class="action-who">
                 {move || t.get().owner} ": " <strong>{action.owner}</strong> " · "
-                {move || t.get().due} ": " <strong>{action.due.to_string()}</strong>
+                {move || t.get().due} ": " <strong class="due">{move || (t.get().date)(action.due)}</strong>
             </p>
             <p class="trail">
-                {move || t.get().problem_label} ": " {action.problem} " (" {move || (t.get().votes)(action.problem_votes)} ")"
-                {action.hmw.map(|h| view! { " → " {h} })}
-                " → " {action.solution_text} " (" {move || (t.get().votes)(action.votes)} ")"
+                {move || t.get().problem_label} ": " {crate::hyphens::note_text(&action.problem)} " (" {move || (t.get().votes)(action.problem_votes)} ")"
+                {action.hmw.map(|h| view! { " → " {crate::hyphens::note_text(&h)} })}
+                " → " {crate::hyphens::note_text(&action.solution_text)} " (" {move || (t.get().votes)(action.votes)} ")"
             </p>
         </li>
     }

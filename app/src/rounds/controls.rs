@@ -49,12 +49,12 @@ pub fn FocusLine(current: Signal<JamView>) -> impl IntoView {
                 <div class="focus">
                     <p>
                         <span class="label">{move || t.get().problem_label} ": "</span>
-                        <strong data-testid="focus-problem">{f.problem.clone()}</strong>
+                        <strong data-testid="focus-problem">{crate::hyphens::note_text(&f.problem)}</strong>
                     </p>
                     {f.hmw.clone().map(|hmw| view! {
                         <p>
                             <span class="label">{move || t.get().hmw_chosen} ": "</span>
-                            <strong data-testid="focus-hmw">{hmw}</strong>
+                            <strong data-testid="focus-hmw">{crate::hyphens::note_text(&hmw)}</strong>
                         </p>
                     })}
                 </div>

@@ -28,7 +28,7 @@ pub fn HostMatrix(current: Signal<JamView>) -> impl IntoView {
                                     items()
                                         .into_iter()
                                         .filter(|i| i.quadrant == Some(q))
-                                        .map(|i| view! { <li>{i.text}</li> })
+                                        .map(|i| view! { <li>{crate::hyphens::note_text(&i.text)}</li> })
                                         .collect_view()
                                 }}
                             </ul>
@@ -45,7 +45,7 @@ pub fn HostMatrix(current: Signal<JamView>) -> impl IntoView {
                         let id = item.id;
                         view! {
                             <li class="candidate" data-testid="candidate">
-                                <p class="note-text">{item.text.clone()}</p>
+                                <p class="note-text">{crate::hyphens::note_text(&item.text)}</p>
                                 <p class="note-meta">
                                     {move || (t.get().votes)(item.votes)} " · "
                                     {move || (t.get().ratings_count)(item.ratings)}
@@ -93,13 +93,13 @@ pub fn HostMatrix(current: Signal<JamView>) -> impl IntoView {
     }
 }
 
-/// The averages, each with its scale's name: "Insats ⌀ 2.0 · Effekt ⌀ 4.5".
+/// The averages, each with its scale's name: "Insats: snitt 2,0 · Effekt: snitt 4,5".
 fn averages(item: &MatrixItem) -> Option<impl IntoView> {
     let t = use_texts();
     let (effort, impact) = (item.effort?, item.impact?);
     Some(view! {
-        " · " {move || t.get().effort} " ⌀ " {format!("{effort:.1}")}
-        " · " {move || t.get().impact} " ⌀ " {format!("{impact:.1}")}
+        " · " {move || t.get().effort} ": " {move || (t.get().average)(effort.into())}
+        " · " {move || t.get().impact} ": " {move || (t.get().average)(impact.into())}
     })
 }
 
@@ -125,7 +125,7 @@ pub fn PhoneRating(current: Signal<JamView>) -> impl IntoView {
                         let (effort, impact) = item.my_rating.unwrap_or((0, 0));
                         view! {
                             <li class="rating-item" data-testid="rating-item">
-                                <p class="note-text">{item.text}</p>
+                                <p class="note-text">{crate::hyphens::note_text(&item.text)}</p>
                                 <RatingScale solution=item.id scale=Scale::Effort given=effort/>
                                 <RatingScale solution=item.id scale=Scale::Impact given=impact/>
                             </li>

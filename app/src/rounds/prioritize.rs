@@ -22,9 +22,11 @@ pub fn Ranking(current: Signal<JamView>, controls: bool) -> impl IntoView {
                         view! {
                             <li class="ranked" class:chosen=p.chosen class:tied=p.tied class:no-votes=(p.votes == 0) data-testid="ranked">
                                 <span class="rank">{i + 1}</span>
-                                <span class="note-text">{crate::export::with_merged(&p.text, &p.merged)}</span>
+                                <span class="note-text">{crate::hyphens::note_text(crate::export::with_merged(&p.text, &p.merged))}</span>
                                 <span class="votes">{move || (t.get().votes)(p.votes)}</span>
                                 {p.tied.then(|| view! { <span class="badge tie">{move || t.get().tie}</span> })}
+                                // In words, not only in colour (the presenter's button says it).
+                                {p.chosen.then(|| view! { <span class="badge chosen-mark">{move || t.get().chosen}</span> })}
                                 {controls.then(|| view! {
                                     <span class="rank-controls">
                                         {p.can_move_up.then(|| view! {

@@ -45,13 +45,17 @@ pub fn HostReframe(current: Signal<JamView>) -> impl IntoView {
         </form>
         <ul class="wall" data-testid="proposals">
             {move || {
+                // The question picked so far, marked among the proposals.
+                let chosen = current.with(|v| v.focus.as_ref().and_then(|f| f.hmw.clone()));
                 proposals()
                     .into_iter()
                     .map(|n| {
                         let text = n.text.clone();
+                        let chosen = chosen.as_deref() == Some(n.text.as_str());
                         view! {
-                            <li class="card">
-                                <p class="note-text">{n.text}</p>
+                            <li class="card" class:chosen=chosen>
+                                <p class="note-text">{crate::hyphens::note_text(n.text)}</p>
+                                {chosen.then(|| view! { <span class="badge chosen-mark">{move || t.get().chosen}</span> })}
                                 <p class="note-meta host-only">
                                     <button class="button small secondary" on:click=move |_| draft.set(text.clone())>
                                         {move || t.get().use_this}

@@ -93,7 +93,7 @@ pub fn PhoneVoting(current: Signal<JamView>) -> impl IntoView {
                                     commands.send(ParticipantCommand::CastVote { note: id });
                                 }
                             >
-                                <span class="note-text">{text}</span>
+                                <span class="note-text">{crate::hyphens::note_text(&text)}</span>
                                 <span class="my-dots" aria-hidden="true">{move || "●".repeat(mine.get())}</span>
                             </button>
                             <button

@@ -245,7 +245,7 @@ fn MyNote(note: NoteView) -> impl IntoView {
                 fallback=move || {
                     let text = text.clone();
                     view! {
-                        <p class="note-text">{text}</p>
+                        <p class="note-text">{crate::hyphens::note_text(&text)}</p>
                         {editable.then(|| view! {
                             <div class="note-actions">
                                 <button class="button small secondary" on:click=move |_| editing.set(true)>
@@ -337,11 +337,17 @@ pub fn NoteWall(
     /// no "merge" offers on another, whose notes are of another kind).
     #[prop(optional)]
     picked: Option<RwSignal<Option<(Uuid, NoteKind)>>>,
+    /// How many notes share the screen with this wall's (its own by default): a short wall
+    /// beside a long one takes the long one's columns, so both together stay within two
+    /// screens.
+    #[prop(optional, into)]
+    crowd: Option<Signal<usize>>,
 ) -> impl IntoView {
     let t = use_texts();
     let commands = use_commands_if(cluster);
     let picked = picked.unwrap_or_else(|| RwSignal::new(None));
-    let columns = move || match notes.with(Vec::len) {
+    let crowd = crowd.unwrap_or_else(|| Signal::derive(move || notes.with(Vec::len)));
+    let columns = move || match crowd.get() {
         0..=6 => 3,
         7..=16 => 4,
         17..=40 => 5,
@@ -373,14 +379,14 @@ pub fn NoteWall(
                                 data-testid="card"
                                 on:click=move |_| open.update(|o| *o = !*o)
                             >
-                                <p class="note-text">{n.text}</p>
+                                <p class="note-text">{crate::hyphens::note_text(&n.text)}</p>
                                 {(!merged.is_empty()).then(|| view! {
                                     <ul class="merged" data-testid="merged">
                                         {merged
                                             .into_iter()
                                             .map(|(note, text)| view! {
                                                 <li>
-                                                    "+ " {text}
+                                                    "+ " {crate::hyphens::note_text(&text)}
                                                     {commands.map(|c| view! {
                                                         " "
                                                         <button
@@ -457,11 +463,13 @@ pub fn HostReveal(current: Signal<JamView>) -> impl IntoView {
     let t = use_texts();
     let commands = use_commands();
     let picked = RwSignal::new(None::<(Uuid, NoteKind)>);
-    let working = Signal::derive(move || revealed(&current.get(), NoteKind::Working));
-    let problems = Signal::derive(move || revealed(&current.get(), NoteKind::Problem));
     let people = move || match current.get().viewer {
         ViewerRole::Facilitator { participants } => participants,
         _ => Vec::new(),
+    };
+    // How many notes each person still has hidden (the reveal's progress).
+    let hidden_of = move |id: Uuid| {
+        current.with(|v| v.progress.iter().find(|p| p.id == id).map_or(0, |p| p.done))
     };
     view! {
         <div class="reveal-controls">
@@ -480,18 +488,50 @@ pub fn HostReveal(current: Signal<JamView>) -> impl IntoView {
                                 class="button small secondary"
                                 on:click=move |_| commands.send(HostCommand::Reveal { author: Some(id), group: None })
                             >
-                                {p.name}
+                                {p.name} " (" {move || hidden_of(id)} ")"
                             </button>
                         }
                     })
                     .collect_view()
             }}
         </div>
+        <RevealWalls current cluster=true picked/>
+    }
+}
+
+/// The reveal's walls, on every screen alike: "What's working" (once any is shown) and the
+/// problems, each under its heading. Before anything is shown, the facilitator's screens say
+/// how many notes wait (a wall saying "nothing yet" would read as if nobody had written).
+#[component]
+pub fn RevealWalls(
+    current: Signal<JamView>,
+    #[prop(optional)] cluster: bool,
+    #[prop(optional)] picked: Option<RwSignal<Option<(Uuid, NoteKind)>>>,
+) -> impl IntoView {
+    let t = use_texts();
+    let picked = picked.unwrap_or_else(|| RwSignal::new(None));
+    let working = Signal::derive(move || revealed(&current.get(), NoteKind::Working));
+    let problems = Signal::derive(move || revealed(&current.get(), NoteKind::Problem));
+    // Both walls share one column count, so a short one is as dense as the long one.
+    let crowd = Signal::derive(move || working.with(Vec::len) + problems.with(Vec::len));
+    // The notes still hidden: the reveal's progress (a group's own people on its section).
+    let waiting = move || {
+        current.with(|v| match v.progress_summary {
+            Some(s) if v.progress.is_empty() => s.total,
+            _ => v.progress.iter().map(|p| p.done).sum(),
+        })
+    };
+    view! {
+        <Show when=move || { waiting() > 0 }>
+            <p class="big waiting" data-testid="waiting">{move || (t.get().waiting_to_reveal)(waiting())}</p>
+        </Show>
         <Show when=move || !working.get().is_empty()>
             <h2>{move || (t.get().round_name)(crate::domain::Round::Working)}</h2>
-            <NoteWall notes=working cluster=true picked/>
+            <NoteWall notes=working cluster picked crowd/>
         </Show>
-        <h2>{move || (t.get().round_name)(crate::domain::Round::Problems)}</h2>
-        <NoteWall notes=problems cluster=true picked/>
+        <Show when=move || !problems.get().is_empty() || waiting() == 0>
+            <h2>{move || (t.get().round_name)(crate::domain::Round::Problems)}</h2>
+            <NoteWall notes=problems cluster picked crowd/>
+        </Show>
     }
 }
