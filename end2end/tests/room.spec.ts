@@ -1,5 +1,5 @@
 import { expect, Page, test } from "@playwright/test";
-import { axeViolations, createJam, hydrated, join, phone, projector } from "./screens";
+import { axeViolations, createJam, hydrated, join, phone, projector, widthsAtTextSizes } from "./screens";
 import fortyNotes from "./forty-notes.json";
 
 // A real room: a phone that loses the network keeps what it typed and sends it when the network
@@ -119,8 +119,11 @@ test("the projector shows the room's view while the facilitator drives from the 
   // The reveal: the presenter reveals, the room sees the notes and no reveal buttons.
   await presenter.getByTestId("next-round").click();
   await expect(room.getByTestId("round-name")).toHaveText("Visa lapparna");
+  // Before anything is shown, the room sees how many notes wait (not "nothing yet").
+  await expect(room.getByTestId("waiting")).toHaveText("3 lappar väntar på att visas.");
   await presenter.getByRole("button", { name: "Visa alla" }).click();
   await expect(room.getByTestId("card")).toHaveCount(3);
+  await expect(room.getByTestId("waiting")).toHaveCount(0);
   await expect(room.getByRole("button")).toHaveCount(0);
 
   // Two notes that say the same go on one card: on the room's wall, then on the phone's ballot.
@@ -150,6 +153,10 @@ test("the projector shows the room's view while the facilitator drives from the 
   await presenter.getByTestId("next-round").click();
   await expect(room.getByTestId("ranked").first()).toContainText("Mörkt vid busshållplatsen (+ För mörkt vid hållplatsen)");
   await expect(room.getByTestId("ranked").first()).toContainText("1 röst");
+  // The chosen problem says so in words on the room's screen, not only in colour.
+  await presenter.getByTestId("ranked").first().getByRole("button", { name: "Välj" }).click();
+  await expect(room.getByTestId("ranked").first().locator(".chosen-mark")).toHaveText("Vald");
+  await expect(room.getByTestId("ranked").first().locator(".chosen-mark")).toBeVisible();
 });
 
 test("when time is up and writing locks, the phone says so instead of offering the box", async ({ browser }) => {
@@ -182,18 +189,6 @@ test("when time is up and writing locks, the phone says so instead of offering t
  *  (shared with `end2end/measure/wall-height.mjs`). */
 const FORTY: string[] = fortyNotes;
 
-/** How wide the page is at normal and at double text size (the root font at 200 %, as a
- *  browser's text size setting does); both must be the phone's own width. */
-async function widthsAtTextSizes(page: Page): Promise<number[]> {
-  const widths = [];
-  for (const size of ["", "200%"]) {
-    await page.evaluate((s) => (document.documentElement.style.fontSize = s), size);
-    widths.push(await page.evaluate(() => document.scrollingElement!.scrollWidth));
-  }
-  await page.evaluate(() => (document.documentElement.style.fontSize = ""));
-  return widths;
-}
-
 test("forty notes fit the room's screen in two screen heights; a 320 px phone never scrolls sideways", async ({ browser }) => {
   // Seven screens, 40 notes typed, and the accessibility checker over a wall of 40 cards: about
   // 30 s alone, twice that on a busy machine.
@@ -225,7 +220,18 @@ test("forty notes fit the room's screen in two screen heights; a 320 px phone ne
   }
   for (const p of small) expect(await widthsAtTextSizes(p)).toEqual([320, 320]);
 
+  // What works: two notes each, shown above the problems in the reveal.
   await presenter.getByTestId("next-round").click();
+  await expect(phones[0].getByTestId("round-name")).toHaveText("Vad fungerar?");
+  await Promise.all(
+    phones.map(async (p, j) => {
+      for (const text of [`Samarbetet med Tornio fungerar, punkt ${j + 1}`, `Bibliotekets öppettider ${j + 1}`]) {
+        await p.getByRole("textbox").first().fill(text);
+        await p.getByRole("button", { name: "Lägg till lapp" }).click();
+        await expect(p.getByTestId("my-notes")).toContainText(text);
+      }
+    }),
+  );
   await presenter.getByTestId("next-round").click();
   await expect(phones[0].getByTestId("round-name")).toHaveText("Problem");
   for (let i = 0; i < 10; i++) {
@@ -241,15 +247,26 @@ test("forty notes fit the room's screen in two screen heights; a 320 px phone ne
   for (const p of small) expect(await widthsAtTextSizes(p)).toEqual([320, 320]);
 
   await presenter.getByTestId("next-round").click();
+  await expect(room.getByTestId("waiting")).toHaveText("48 lappar väntar på att visas.");
   await presenter.getByRole("button", { name: "Visa alla" }).click();
-  await expect(room.getByTestId("card")).toHaveCount(40);
+  await expect(room.getByTestId("card")).toHaveCount(48);
+  // Two that say the same on one card, as a real reveal has them.
+  const card = (page: Page, text: string) => page.getByTestId("card").filter({ hasText: text });
+  await card(presenter, FORTY[2]).getByRole("button", { name: "Slå ihop" }).click();
+  await card(presenter, FORTY[1]).getByRole("button", { name: "Lägg ihop här" }).click();
+  await expect(room.getByTestId("card")).toHaveCount(47);
+  // 8 notes on what works and 40 problems (one card of two) in two screen heights at most.
   const screens = await room.evaluate(() => document.scrollingElement!.scrollHeight / window.innerHeight);
   expect(screens).toBeLessThanOrEqual(2);
+  for (const p of small) {
+    await expect(p.getByTestId("card")).toHaveCount(47);
+    expect(await widthsAtTextSizes(p)).toEqual([320, 320]);
+  }
   expect(await axeViolations(room)).toEqual([]);
 
   await presenter.getByTestId("next-round").click();
   for (const p of small) {
-    await expect(p.getByTestId("ballot").locator("li")).toHaveCount(40);
+    await expect(p.getByTestId("ballot").locator("li")).toHaveCount(39);
     expect(await widthsAtTextSizes(p)).toEqual([320, 320]);
   }
   expect(await axeViolations(small[1])).toEqual([]);

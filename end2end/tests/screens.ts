@@ -61,3 +61,15 @@ export async function axeViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).analyze();
   return results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
+
+/** How wide the page is at normal and at double text size (the root font at 200 %, as a
+ *  browser's text size setting does); both must be the phone's own width. */
+export async function widthsAtTextSizes(page: Page): Promise<number[]> {
+  const widths = [];
+  for (const size of ["", "200%"]) {
+    await page.evaluate((s) => (document.documentElement.style.fontSize = s), size);
+    widths.push(await page.evaluate(() => document.scrollingElement!.scrollWidth));
+  }
+  await page.evaluate(() => (document.documentElement.style.fontSize = ""));
+  return widths;
+}
