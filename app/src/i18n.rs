@@ -133,6 +133,8 @@ pub struct Texts {
     pub nothing_yet: &'static str,
     /// The reveal, before every note is shown: how many still wait.
     pub waiting_to_reveal: fn(usize) -> String,
+    /// The facilitator's ranking: the fold with the problems nobody voted for.
+    pub unvoted_problems: fn(usize) -> String,
     pub progress_heading: &'static str,
 
     pub settings: &'static str,
@@ -493,6 +495,7 @@ pub static SV: Texts = Texts {
         1 => "1 lapp väntar på att visas.".into(),
         n => format!("{n} lappar väntar på att visas."),
     },
+    unvoted_problems: |n| format!("{n} problem utan röster"),
     progress_heading: "Hittills",
 
     settings: "Inställningar",
@@ -843,6 +846,7 @@ pub static EN: Texts = Texts {
         1 => "1 note waiting to be shown.".into(),
         n => format!("{n} notes waiting to be shown."),
     },
+    unvoted_problems: |n| format!("{n} problems nobody voted for"),
     progress_heading: "So far",
 
     settings: "Settings",
@@ -1193,6 +1197,7 @@ pub static FI: Texts = Texts {
         1 => "1 lappu odottaa näyttämistä.".into(),
         n => format!("{n} lappua odottaa näyttämistä."),
     },
+    unvoted_problems: |n| format!("{n} ongelmaa ilman ääniä"),
     progress_heading: "Tähän mennessä",
 
     settings: "Asetukset",

@@ -270,4 +270,19 @@ test("forty notes fit the room's screen in two screen heights; a 320 px phone ne
     expect(await widthsAtTextSizes(p)).toEqual([320, 320]);
   }
   expect(await axeViolations(small[1])).toEqual([]);
+
+  // Prioritize: the presenter folds the problems nobody voted for under one line, which stays
+  // open while the jam changes; the room's screen leaves them out.
+  await phones[0].getByTestId("ballot").locator("li").first().getByRole("button", { name: /Sätt prick/ }).click();
+  await expect(phones[0].getByTestId("dots-left")).toContainText("2 prick");
+  await presenter.getByTestId("next-round").click();
+  await expect(room.getByTestId("round-name")).toHaveText("Prioritera problem");
+  const fold = presenter.locator(".unvoted details");
+  await expect(fold.locator("summary")).toHaveText("38 problem utan röster");
+  await expect(room.locator(".unvoted")).toBeHidden();
+  await fold.locator("summary").click();
+  await expect(fold).toHaveAttribute("open", "");
+  await presenter.getByTestId("ranked").first().getByRole("button", { name: "Välj" }).click();
+  await expect(room.getByTestId("ranked").first().locator(".chosen-mark")).toBeVisible();
+  await expect(fold).toHaveAttribute("open", "");
 });

@@ -467,9 +467,15 @@ pub fn HostReveal(current: Signal<JamView>) -> impl IntoView {
         ViewerRole::Facilitator { participants } => participants,
         _ => Vec::new(),
     };
-    // How many notes each person still has hidden (the reveal's progress).
+    // How many notes each person still has hidden (the reveal's progress; a room too big to
+    // list by name has no per-person counts).
     let hidden_of = move |id: Uuid| {
-        current.with(|v| v.progress.iter().find(|p| p.id == id).map_or(0, |p| p.done))
+        current.with(|v| {
+            v.progress
+                .iter()
+                .find(|p| p.id == id)
+                .map(|p| format!(" ({})", p.done))
+        })
     };
     view! {
         <div class="reveal-controls">
@@ -488,7 +494,7 @@ pub fn HostReveal(current: Signal<JamView>) -> impl IntoView {
                                 class="button small secondary"
                                 on:click=move |_| commands.send(HostCommand::Reveal { author: Some(id), group: None })
                             >
-                                {p.name} " (" {move || hidden_of(id)} ")"
+                                {p.name} {move || hidden_of(id)}
                             </button>
                         }
                     })
@@ -500,8 +506,8 @@ pub fn HostReveal(current: Signal<JamView>) -> impl IntoView {
 }
 
 /// The reveal's walls, on every screen alike: "What's working" (once any is shown) and the
-/// problems, each under its heading. Before anything is shown, the facilitator's screens say
-/// how many notes wait (a wall saying "nothing yet" would read as if nobody had written).
+/// problems, each under its heading. While notes are still hidden, the facilitator's screens
+/// say how many wait (an empty wall saying "nothing yet" would read as if nobody had written).
 #[component]
 pub fn RevealWalls(
     current: Signal<JamView>,
@@ -514,11 +520,13 @@ pub fn RevealWalls(
     let problems = Signal::derive(move || revealed(&current.get(), NoteKind::Problem));
     // Both walls share one column count, so a short one is as dense as the long one.
     let crowd = Signal::derive(move || working.with(Vec::len) + problems.with(Vec::len));
-    // The notes still hidden: the reveal's progress (a group's own people on its section).
+    // The notes still hidden, from the reveal's progress: a group's own count on its section,
+    // the room's otherwise (phones get no progress: none).
     let waiting = move || {
-        current.with(|v| match v.progress_summary {
-            Some(s) if v.progress.is_empty() => s.total,
-            _ => v.progress.iter().map(|p| p.done).sum(),
+        current.with(|v| match (v.groups.as_slice(), v.progress_summary) {
+            ([one], _) => one.done.unwrap_or(0),
+            (_, Some(s)) => s.total,
+            _ => 0,
         })
     };
     view! {
