@@ -19,7 +19,7 @@ use crate::locale::use_lang;
 use leptos::prelude::*;
 
 /// Words shorter than this always fit a line: they get no break points.
-const SHORTEST: usize = 10;
+const SHORTEST: usize = 7;
 
 /// Letters kept together at a word's start and end.
 const EDGE: usize = 2;
@@ -48,13 +48,14 @@ pub fn soft_hyphens(text: &str) -> String {
 }
 
 /// A note's text as the screens show it: with break points on a Finnish screen (see the
-/// module's comment), as written otherwise; it follows the screen's language when switched.
-pub fn note_text(text: impl Into<String>) -> impl IntoView {
+/// module's comment), as written otherwise. Plain text, not a reactive view: one more view type
+/// at each of its places would cost every phone's download more than the break points are
+/// worth. After a switch of language the texts follow as they are next drawn.
+pub fn note_text(text: impl Into<String>) -> String {
     let text: String = text.into();
-    let lang = use_lang();
-    move || match lang.get() {
+    match use_lang().get_untracked() {
         Lang::Fi => soft_hyphens(&text),
-        Lang::Sv | Lang::En => text.clone(),
+        Lang::Sv | Lang::En => text,
     }
 }
 
@@ -136,7 +137,7 @@ mod tests {
 
     #[test]
     fn short_words_numbers_and_punctuation_stay_as_they_are() {
-        let short = "Liian vähän asuntoja, 12 kpl.";
+        let short = "Liian vähän kotia, 12 kpl.";
         assert_eq!(soft_hyphens(short), short);
         assert_eq!(soft_hyphens(""), "");
         assert_eq!(

@@ -576,7 +576,7 @@ pub static SV: Texts = Texts {
     first_step: "Första steg",
     owner: "Ansvarig",
     due: "Klart senast",
-    date: |d| d.format("%Y-%m-%d").to_string(),
+    date: |d| d.to_string(),
     average: |x| format!("snitt {}", decimal_comma(x)),
     save_action: "Spara åtgärd",
     actions_heading: "Åtgärder",
@@ -927,7 +927,7 @@ pub static EN: Texts = Texts {
     first_step: "First step",
     owner: "Owner",
     due: "Due",
-    date: |d| d.format("%Y-%m-%d").to_string(),
+    date: |d| d.to_string(),
     average: |x| format!("avg. {x:.1}"),
     save_action: "Save action",
     actions_heading: "Actions",
@@ -1278,7 +1278,11 @@ pub static FI: Texts = Texts {
     first_step: "Ensimmäinen askel",
     owner: "Vastuuhenkilö",
     due: "Valmis viimeistään",
-    date: |d| d.format("%-d.%-m.%Y").to_string(),
+    // By hand: chrono's `format` brings its whole format parser into the phone's bundle.
+    date: |d| {
+        use chrono::Datelike;
+        format!("{}.{}.{}", d.day(), d.month(), d.year())
+    },
     average: |x| format!("ka. {}", decimal_comma(x)),
     save_action: "Tallenna toimenpide",
     actions_heading: "Toimenpiteet",

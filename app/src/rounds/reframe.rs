@@ -16,7 +16,13 @@ pub fn HostReframe(current: Signal<JamView>) -> impl IntoView {
             .filter(|n| n.in_round)
             .collect::<Vec<_>>()
     };
-    let draft = RwSignal::new(String::new());
+    // The question chosen so far, to edit; empty until one is.
+    let draft = RwSignal::new(current.with_untracked(|v| {
+        v.focus
+            .as_ref()
+            .and_then(|f| f.hmw.clone())
+            .unwrap_or_default()
+    }));
     // One form per group on the facilitator's screen: each field its own id.
     let field = format!(
         "hmw-{}",

@@ -518,6 +518,9 @@ pub fn RevealWalls(
     let picked = picked.unwrap_or_else(|| RwSignal::new(None));
     let working = Signal::derive(move || revealed(&current.get(), NoteKind::Working));
     let problems = Signal::derive(move || revealed(&current.get(), NoteKind::Problem));
+    // A phone is told nothing of hidden notes: until the first is shown, it looks up.
+    let phone = current.with_untracked(|v| matches!(v.viewer, ViewerRole::Participant { .. }));
+    let none_shown = move || working.with(Vec::is_empty) && problems.with(Vec::is_empty);
     // Both walls share one column count, so a short one is as dense as the long one.
     let crowd = Signal::derive(move || working.with(Vec::len) + problems.with(Vec::len));
     // The notes still hidden, from the reveal's progress: a group's own count on its section,
@@ -533,11 +536,14 @@ pub fn RevealWalls(
         <Show when=move || { waiting() > 0 }>
             <p class="big waiting" data-testid="waiting">{move || (t.get().waiting_to_reveal)(waiting())}</p>
         </Show>
+        <Show when=move || phone && none_shown()>
+            <p class="big">{move || t.get().look_at_screen}</p>
+        </Show>
         <Show when=move || !working.get().is_empty()>
             <h2>{move || (t.get().round_name)(crate::domain::Round::Working)}</h2>
             <NoteWall notes=working cluster picked crowd/>
         </Show>
-        <Show when=move || !problems.get().is_empty() || waiting() == 0>
+        <Show when=move || !problems.get().is_empty() || (waiting() == 0 && !(phone && none_shown()))>
             <h2>{move || (t.get().round_name)(crate::domain::Round::Problems)}</h2>
             <NoteWall notes=problems cluster picked crowd/>
         </Show>
