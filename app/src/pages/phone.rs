@@ -95,7 +95,7 @@ fn PhoneScreen(current: Signal<JamView>) -> impl IntoView {
                     </div>
                     <Countdown left timer alarm=Alarm::Vibrate/>
                 </header>
-                <p class="phone-topic">{move || current.get().topic}</p>
+                <p class="phone-topic">{move || crate::hyphens::note_text(current.get().topic)}</p>
                 <Show when=move || time_up.get()>
                     <p class="time-up-banner" role="alert" data-testid="time-up">{move || t.get().time_up}</p>
                 </Show>

@@ -518,7 +518,8 @@ pub fn RevealWalls(
     let picked = picked.unwrap_or_else(|| RwSignal::new(None));
     let working = Signal::derive(move || revealed(&current.get(), NoteKind::Working));
     let problems = Signal::derive(move || revealed(&current.get(), NoteKind::Problem));
-    // A phone is told nothing of hidden notes: until the first is shown, it looks up.
+    // A phone is told nothing of hidden notes: until the first is shown it shows no wall (its
+    // instruction says to look at the big screen).
     let phone = current.with_untracked(|v| matches!(v.viewer, ViewerRole::Participant { .. }));
     let none_shown = move || working.with(Vec::is_empty) && problems.with(Vec::is_empty);
     // Both walls share one column count, so a short one is as dense as the long one.
@@ -535,9 +536,6 @@ pub fn RevealWalls(
     view! {
         <Show when=move || { waiting() > 0 }>
             <p class="big waiting" data-testid="waiting">{move || (t.get().waiting_to_reveal)(waiting())}</p>
-        </Show>
-        <Show when=move || phone && none_shown()>
-            <p class="big">{move || t.get().look_at_screen}</p>
         </Show>
         <Show when=move || !working.get().is_empty()>
             <h2>{move || (t.get().round_name)(crate::domain::Round::Working)}</h2>
