@@ -25,9 +25,12 @@ pub fn Ranking(current: Signal<JamView>, controls: bool) -> impl IntoView {
                 let fold = controls
                     && ranking.len() - voted >= FOLD_UNVOTED
                     && !ranking[voted..].iter().any(|p| p.chosen);
-                let mut rows = ranking.into_iter().enumerate().map(|(i, p)| row(i, p, controls));
-                let shown: Vec<_> = rows.by_ref().take(if fold { voted } else { usize::MAX }).collect();
-                let folded: Vec<_> = rows.collect();
+                let mut shown: Vec<_> = ranking
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, p)| row(i, p, controls))
+                    .collect();
+                let folded = if fold { shown.split_off(voted) } else { Vec::new() };
                 let count = folded.len();
                 view! {
                     {shown}
