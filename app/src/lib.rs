@@ -24,11 +24,17 @@ use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{lazy_route, path, Lazy, LazyRoute, SsrMode};
 
-/// The HTML document around the app, rendered on the server only.
+/// The HTML document around the app, rendered on the server only. The pages a participant's
+/// phone opens load the phone's small script instead of the wasm (see `pages::phone`).
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let lang = locale::initial_lang();
     #[cfg(feature = "ssr")]
     content_security_policy();
+    let client = if pages::phone::runs_phone_script(&request_path()) {
+        view! { <script src=pages::phone::SCRIPT defer></script> }.into_any()
+    } else {
+        view! { <HydrationScripts options/> }.into_any()
+    };
     view! {
         <!DOCTYPE html>
         <html lang=lang.code()>
@@ -37,7 +43,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name="theme-color" content="#14213d"/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
-                <HydrationScripts options/>
+                {client}
                 <MetaTags/>
             </head>
             <body>
@@ -45,6 +51,15 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             </body>
         </html>
     }
+}
+
+/// The path of the request being answered (empty outside one).
+fn request_path() -> String {
+    #[cfg(feature = "ssr")]
+    if let Some(parts) = use_context::<axum::http::request::Parts>() {
+        return parts.uri.path().to_string();
+    }
+    String::new()
 }
 
 /// The page's content security policy: scripts only from this site and the inline hydration
@@ -77,7 +92,7 @@ pub fn App() -> impl IntoView {
         <Router>
             <Routes fallback=pages::NotFound>
                 <Route path=path!("/") view={Lazy::<StartRoute>::new()}/>
-                <Route path=path!("/join") view=pages::join::JoinPage/>
+                <Route path=path!("/join") view=pages::join::JoinPage ssr=SsrMode::Async/>
                 <Route path=path!("/j/:code") view=pages::join::JoinPage ssr=SsrMode::Async/>
                 <Route path=path!("/host/:code") view={Lazy::<HostRoute>::new()} ssr=SsrMode::Async/>
                 <Route path=path!("/room/:code") view={Lazy::<RoomRoute>::new()} ssr=SsrMode::Async/>

@@ -1,5 +1,5 @@
-// Which files from /pkg each kind of page loads (wasm, JS, CSS, and any split chunk fetched
-// while it starts), one line each: "<page> <path>". Used by scripts/size-report.sh, which asks
+// Which front-end files each kind of page loads (wasm, JS, CSS and any split chunk from /pkg
+// fetched while it starts; the phone's script), one line each: "<page> <path>". Used by scripts/size-report.sh, which asks
 // the server for each file's size as sent.
 //
 //   node end2end/measure/page-files.mjs BASE_URL
@@ -12,7 +12,8 @@ const browser = await chromium.launch({
 });
 const hydrated = (page) => page.waitForFunction(() => document.body.dataset.hydrated === "true");
 
-/** Opens a fresh browser on `path` (after `before`, if given) and answers the /pkg files it fetched. */
+/** Opens a fresh browser on `path` (after `before`, if given) and answers the front-end files it
+ *  fetched. */
 async function filesOf(name, path, before) {
   const context = await browser.newContext({ baseURL: base, locale: "sv-SE" });
   const page = await context.newPage();
@@ -20,7 +21,7 @@ async function filesOf(name, path, before) {
   const files = new Set();
   page.on("request", (r) => {
     const p = new URL(r.url()).pathname;
-    if (p.startsWith("/pkg/")) files.add(p);
+    if (p.startsWith("/pkg/") || p.endsWith(".js")) files.add(p);
   });
   await page.goto(path);
   await hydrated(page);

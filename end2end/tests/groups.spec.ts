@@ -1,5 +1,5 @@
 import { expect, Page, test } from "@playwright/test";
-import { axeViolations, createJam, join, phone, projector } from "./screens";
+import { axeViolations, createJam, hydrated, join, phone, projector } from "./screens";
 
 // A room split into two groups of three on one clock: the facilitator names and fills the
 // groups in the lobby and makes a lead in each; every phone sees its own group's notes only; the
@@ -28,9 +28,14 @@ test("two groups of three with a lead each, from the lobby to the plenary and th
   const phones: Record<string, Page> = {};
   // Any script error on a phone (a lead's steps are fetched and torn down round by round).
   const errors: string[] = [];
+  // The app's wasm each phone fetched: only a lead's needs it.
+  const wasm: Record<string, number> = Object.fromEntries(names.map((n) => [n, 0]));
   for (const name of names) {
     phones[name] = await (await phone(browser)).newPage();
     phones[name].on("pageerror", (e) => errors.push(`${name}: ${e.message}`));
+    phones[name].on("request", (r) => {
+      if (new URL(r.url()).pathname.endsWith(".wasm")) wasm[name]++;
+    });
     await join(phones[name], code, name);
   }
   const { Anna: anna, Bo: bo, Cai: cai, Dan: dan, Eva: eva, Fia: fia } = phones;
@@ -55,6 +60,13 @@ test("two groups of three with a lead each, from the lobby to the plenary and th
   await expect(anna.getByTestId("my-group")).toContainText("leder gruppen");
   await expect(bo.getByTestId("my-group")).toContainText("leder gruppen");
   await expect(dan.getByTestId("my-group")).not.toContainText("leder");
+  // A lead's phone does the facilitator's steps for its group: its page loads the app's wasm,
+  // which takes it over. Every other phone runs on the page and its small script alone.
+  await hydrated(anna);
+  await hydrated(bo);
+  expect(wasm.Anna).toBeGreaterThan(0);
+  expect(wasm.Bo).toBeGreaterThan(0);
+  for (const name of ["Cai", "Dan", "Eva", "Fia"]) expect(wasm[name]).toBe(0);
   expect(await axeViolations(host)).toEqual([]);
 
   const next = async (round: string) => {

@@ -25,7 +25,7 @@ test("phones join live on the projector, and keep who they are across reloads", 
   await hydrated(anna);
   await anna.getByLabel("Kod").fill(`${code.slice(0, 3).toLowerCase()} ${code.slice(3).toLowerCase()}`);
   await anna.getByLabel("Ditt namn").fill("Anna");
-  const annaJoined = anna.waitForResponse((r) => r.url().endsWith("/api/join_jam") && r.ok());
+  const annaJoined = anna.waitForURL(new RegExp(`/jam/${code}$`), { waitUntil: "commit" });
   await anna.getByRole("button", { name: "Gå med" }).click();
   await annaJoined;
   // Live on the projector within a second of the join being acknowledged.
@@ -41,7 +41,7 @@ test("phones join live on the projector, and keep who they are across reloads", 
   await expect(bo.getByText(TOPIC)).toBeVisible();
   await expect(bo.getByLabel("Kod")).toHaveValue(code);
   await bo.getByLabel("Ditt namn").fill("Bo");
-  const boJoined = bo.waitForResponse((r) => r.url().endsWith("/api/join_jam") && r.ok());
+  const boJoined = bo.waitForURL(new RegExp(`/jam/${code}$`), { waitUntil: "commit" });
   await bo.getByRole("button", { name: "Gå med" }).click();
   await boJoined;
   await expect(host.getByTestId("participants").getByRole("listitem")).toHaveText(["Anna", "Bo"], { timeout: 1_000 });

@@ -11,6 +11,9 @@ test("a phone without JavaScript joins, writes a note and places its dots", asyn
   const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 }, locale: "sv-SE" });
   const p = await context.newPage();
 
+  // The page for typing a code is whole without a script too.
+  await p.goto("/join");
+  await expect(p.getByLabel("Kod")).toBeVisible();
   // A name of spaces comes back with the reason, the code still filled in.
   await p.goto(`/j/${code}`);
   await p.getByLabel("Ditt namn").fill("   ");
@@ -50,6 +53,15 @@ test("a phone without JavaScript joins, writes a note and places its dots", asyn
   }
   await p.reload();
   await expect(p.getByTestId("my-notes").locator("li")).toHaveCount(2);
+  // Its own notes can be changed and taken away.
+  const once = p.getByTestId("my-notes").locator("li", { hasText: "En gång" });
+  await once.getByText("Ändra", { exact: true }).click();
+  await once.getByRole("textbox").fill("Två gånger");
+  await once.getByRole("button", { name: "Spara" }).click();
+  const twice = p.getByTestId("my-notes").locator("li", { hasText: "Två gånger" });
+  await expect(twice).toHaveCount(1);
+  await twice.getByRole("button", { name: "Ta bort" }).click();
+  await expect(p.getByTestId("my-notes").locator("li")).toHaveCount(1);
 
   await host.getByTestId("next-round").click();
   await host.getByRole("button", { name: "Visa alla" }).click();
@@ -70,7 +82,7 @@ test("a phone without JavaScript joins, writes a note and places its dots", asyn
   await expect(host.getByTestId("ranked").first()).toContainText("1 röst");
 });
 
-test("text typed before the wasm has arrived is still there when it has, and is sent", async ({ browser }) => {
+test("text typed before the phone's script has arrived is still there when it has, and is sent", async ({ browser }) => {
   const host = await (await projector(browser)).newPage();
   const code = await createJam(host, "Skriver tidigt");
   const p = await (await phone(browser)).newPage();
@@ -79,14 +91,15 @@ test("text typed before the wasm has arrived is still there when it has, and is 
   await host.getByTestId("next-round").click();
   await expect(p.getByTestId("round-name")).toHaveText("Problem");
 
-  // The page loads again, its wasm held back until the box has been typed in.
+  // The page loads again, its script held back until the box has been typed in.
   let release!: () => void;
   const held = new Promise<void>((resolve) => (release = resolve));
-  await p.route("**/*.wasm", async (route) => {
+  await p.route("**/phone.js", async (route) => {
     await held;
     await route.continue();
   });
-  await p.reload({ waitUntil: "domcontentloaded" });
+  // (A deferred script holds back "DOMContentLoaded": wait for the page to arrive only.)
+  await p.reload({ waitUntil: "commit" });
   await p.getByRole("textbox").fill("Skrivet medan sidan laddade");
   release();
   await hydrated(p);

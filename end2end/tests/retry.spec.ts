@@ -22,8 +22,8 @@ test("a note whose answer was lost is sent again and kept once", async ({ browse
   // The first try reaches the server, but its answer is cut off before the phone gets it.
   const ids: string[] = [];
   const versions: number[] = [];
-  await p.route("**/api/command", async (route) => {
-    ids.push(JSON.parse(route.request().postData() ?? "{}").id);
+  await p.route(`**/jam/${code}/note`, async (route) => {
+    ids.push(new URLSearchParams(route.request().postData() ?? "").get("id")!);
     const response = await route.fetch();
     versions.push(await response.json());
     if (ids.length === 1) {

@@ -10,9 +10,13 @@ function item(list: Locator, text: string): Locator {
   return list.locator("li", { hasText: text });
 }
 
-/** Does `action` on `page` and answers the jam's version after the command it sent. */
+/** Does `action` on `page` and answers the jam's version after the command it sent: a
+ *  facilitator's screen sends commands to `/api/command`, a phone posts its forms (asking for
+ *  the same answer). */
 async function sent(page: Page, action: () => Promise<void>): Promise<number> {
-  const answer = page.waitForResponse((r) => r.url().endsWith("/api/command"));
+  const answer = page.waitForResponse(
+    (r) => r.url().endsWith("/api/command") || (r.request().method() === "POST" && /\/jam\/[A-Z]{6}\/\w+$/.test(r.url())),
+  );
   await action();
   const response = await answer;
   expect(response.ok()).toBe(true);

@@ -30,7 +30,8 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 use tokio::sync::watch;
 use tower_http::compression::CompressionLayer;
-use tower_http::services::ServeDir;
+use tower_http::services::{ServeDir, ServeFile};
+use tower_http::set_header::SetResponseHeaderLayer;
 use tower_sessions::cookie::{time::Duration, SameSite};
 use tower_sessions::{ExpiredDeletion, Expiry, SessionManagerLayer};
 
@@ -223,7 +224,21 @@ fn router(state: ServerState) -> Router {
     let routes = generate_route_list(app::App);
     let app_state = state.app.clone();
     let leptos = state.leptos.clone();
-    let pkg = std::path::Path::new(state.leptos.site_root.as_ref()).join("pkg");
+    let site = std::path::Path::new(state.leptos.site_root.as_ref());
+    let pkg = site.join("pkg");
+    // The phone's script (see `app::pages::phone`), precompressed like `/pkg`. Its name does
+    // not change between versions, so a browser asks each time whether it still has the
+    // current one (an answer without a body when it has).
+    let phone_script = tower::ServiceBuilder::new()
+        .layer(SetResponseHeaderLayer::overriding(
+            axum::http::header::CACHE_CONTROL,
+            axum::http::HeaderValue::from_static("no-cache"),
+        ))
+        .service(
+            ServeFile::new(site.join(app::pages::phone::SCRIPT.trim_start_matches('/')))
+                .precompressed_br()
+                .precompressed_gzip(),
+        );
     let pages = Router::new()
         // The build writes a brotli and a gzip copy of every file beside it
         // (`cargo leptos build --release --precompress`); a file without them is compressed on
@@ -232,13 +247,36 @@ fn router(state: ServerState) -> Router {
             "/pkg",
             ServeDir::new(pkg).precompressed_br().precompressed_gzip(),
         )
+        .route_service(app::pages::phone::SCRIPT, phone_script)
         .route("/qr/{file}", get(routes::qr))
         .route("/lang/{code}", get(routes::lang))
         .route("/healthz", get(routes::health))
         .route("/jam/{code}/export/{format}", get(export::for_facilitator))
         .route("/join", post(phone_forms::join))
-        .route("/jam/{code}/note", post(phone_forms::note))
-        .route("/jam/{code}/dot", post(phone_forms::dot))
+        .route(
+            "/jam/{code}/note",
+            post(phone_forms::post::<phone_forms::NoteForm>),
+        )
+        .route(
+            "/jam/{code}/dot",
+            post(phone_forms::post::<phone_forms::DotForm>),
+        )
+        .route(
+            "/jam/{code}/edit",
+            post(phone_forms::post::<phone_forms::EditForm>),
+        )
+        .route(
+            "/jam/{code}/delete",
+            post(phone_forms::post::<phone_forms::DeleteForm>),
+        )
+        .route(
+            "/jam/{code}/rate",
+            post(phone_forms::post::<phone_forms::RateForm>),
+        )
+        .route(
+            "/jam/{code}/group",
+            post(phone_forms::post::<phone_forms::GroupForm>),
+        )
         .route("/jam/{code}/host-key.svg", get(routes::host_key_qr))
         .route("/share/{token}", get(export::shared_page))
         .route("/share/{token}/export/{format}", get(export::shared))

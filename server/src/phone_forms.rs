@@ -1,8 +1,14 @@
-//! A phone that never loads the wasm (an old browser, JavaScript off, a download that stalled
-//! on venue Wi-Fi) still takes part: the join form, the phone screen's note box and its ballot
-//! are plain HTML forms that post here. Each post becomes the same command the live screen sends, checked by
-//! the same rules, and the browser is sent back to its jam screen — with the refusal in the
-//! address when there was one, which the screen shows in the reader's language.
+//! The phone's forms. Every action a participant takes on the phone — joining, writing, editing
+//! and deleting a note, placing and taking back dots, rating, picking a table — is a plain
+//! HTML form that posts here, so a phone that never runs a script (an old browser, JavaScript
+//! off, a download that stalled on venue Wi-Fi) still takes part. The phone's small script
+//! (`public/phone.js`) sends the same forms in the background. Each post becomes the same
+//! command the facilitator's screens send, checked by the same rules.
+//!
+//! The answer: a browser that posted the form itself is sent back to its jam screen ("303 See
+//! Other") — with the refusal in the address when there was one, which the screen shows in the
+//! reader's language. The script asks for JSON (`Accept: application/json`) and gets what
+//! `/api/command` answers: the jam's version, or the refusal with its status.
 
 use crate::ServerState;
 use app::domain::{Change, Command, DisplayName, JoinCode, ParticipantCommand};
@@ -10,28 +16,213 @@ use app::error::{AppError, Field};
 use app::server::identity;
 use axum::extract::rejection::FormRejection;
 use axum::extract::{Path, State};
-use axum::http::HeaderMap;
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
+use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use tower_sessions::Session;
 use uuid::Uuid;
 
-/// The note box: `id` is made when the page is rendered, so a form sent twice (a double tap,
-/// the browser resending after a reload) adds the note once.
+/// A form of the phone's jam screen: what it asks for, under which command id, and where on
+/// the screen its answer should come back to.
+pub trait PhoneForm: DeserializeOwned {
+    /// The command and its id. The id is made from the form's own id (made as the page was
+    /// rendered, or by the script per tap) and what was tapped, so the same tap sent twice (a
+    /// double tap, the browser or the script sending again) counts once.
+    fn command(self) -> Result<(Uuid, ParticipantCommand), AppError>;
+
+    /// The element the browser returns to (`#…`), so a long screen is not scrolled to its top.
+    fn anchor(&self) -> Option<String> {
+        None
+    }
+}
+
+/// The note box: `id` is made when the page is rendered, or by the script when it first sends
+/// the note (and kept with the draft), so a note sent twice is added once.
 #[derive(Deserialize)]
 pub struct NoteForm {
     id: Uuid,
     note: String,
 }
 
-/// The ballot: the tapped button names the note, as `add` or as `take_back`; `form` is made
-/// when the page is rendered, so a double tap before the answer comes places one dot.
+impl PhoneForm for NoteForm {
+    fn command(self) -> Result<(Uuid, ParticipantCommand), AppError> {
+        Ok((self.id, ParticipantCommand::AddNote { text: self.note }))
+    }
+}
+
+/// The ballot: the tapped button names the note, as `add` or as `take_back`.
 #[derive(Deserialize)]
 pub struct DotForm {
     form: Uuid,
     add: Option<Uuid>,
     take_back: Option<Uuid>,
+}
+
+impl PhoneForm for DotForm {
+    fn command(self) -> Result<(Uuid, ParticipantCommand), AppError> {
+        match (self.add, self.take_back) {
+            (Some(note), _) => Ok((
+                tap(self.form, &format!("add:{note}")),
+                ParticipantCommand::CastVote { note },
+            )),
+            (None, Some(note)) => Ok((
+                tap(self.form, &format!("take_back:{note}")),
+                ParticipantCommand::WithdrawVote { note },
+            )),
+            (None, None) => Err(AppError::BadRequest("no note named".into())),
+        }
+    }
+
+    fn anchor(&self) -> Option<String> {
+        self.add
+            .or(self.take_back)
+            .map(|note| format!("note-{note}"))
+    }
+}
+
+/// One of my notes, changed.
+#[derive(Deserialize)]
+pub struct EditForm {
+    form: Uuid,
+    note: Uuid,
+    text: String,
+}
+
+impl PhoneForm for EditForm {
+    fn command(self) -> Result<(Uuid, ParticipantCommand), AppError> {
+        let id = tap(self.form, &format!("edit:{}", self.note));
+        let (note, text) = (self.note, self.text);
+        Ok((id, ParticipantCommand::EditNote { note, text }))
+    }
+}
+
+/// One of my notes, taken away.
+#[derive(Deserialize)]
+pub struct DeleteForm {
+    form: Uuid,
+    note: Uuid,
+}
+
+impl PhoneForm for DeleteForm {
+    fn command(self) -> Result<(Uuid, ParticipantCommand), AppError> {
+        let id = tap(self.form, &format!("delete:{}", self.note));
+        Ok((id, ParticipantCommand::DeleteNote { note: self.note }))
+    }
+}
+
+/// Effort and impact of one solution: the tapped button names one scale and its value.
+#[derive(Deserialize)]
+pub struct RateForm {
+    form: Uuid,
+    solution: Uuid,
+    effort: Option<u8>,
+    impact: Option<u8>,
+}
+
+impl PhoneForm for RateForm {
+    fn command(self) -> Result<(Uuid, ParticipantCommand), AppError> {
+        if self.effort.is_none() && self.impact.is_none() {
+            return Err(AppError::BadRequest("no rating given".into()));
+        }
+        let what = format!("rate:{}:{:?}:{:?}", self.solution, self.effort, self.impact);
+        let command = ParticipantCommand::Rate {
+            solution: self.solution,
+            effort: self.effort,
+            impact: self.impact,
+        };
+        Ok((tap(self.form, &what), command))
+    }
+
+    fn anchor(&self) -> Option<String> {
+        Some(format!("rate-{}", self.solution))
+    }
+}
+
+/// The lobby's table picker: the tapped button names the group.
+#[derive(Deserialize)]
+pub struct GroupForm {
+    form: Uuid,
+    group: u8,
+}
+
+impl PhoneForm for GroupForm {
+    fn command(self) -> Result<(Uuid, ParticipantCommand), AppError> {
+        let id = tap(self.form, &format!("group:{}", self.group));
+        Ok((id, ParticipantCommand::PickGroup { group: self.group }))
+    }
+}
+
+/// The command id of tapping `what` on the form `form`.
+fn tap(form: Uuid, what: &str) -> Uuid {
+    Uuid::new_v5(&form, what.as_bytes())
+}
+
+/// `POST /jam/{code}/<form>`: one of the phone's forms.
+pub async fn post<F: PhoneForm>(
+    State(state): State<ServerState>,
+    Path(code): Path<String>,
+    session: Session,
+    headers: HeaderMap,
+    form: Result<Form<F>, FormRejection>,
+) -> Response {
+    let (outcome, anchor) = match form {
+        Ok(Form(form)) => {
+            let anchor = form.anchor();
+            let outcome = match form.command() {
+                Ok((id, command)) => run(&state, &code, &session, id, command).await,
+                Err(e) => Err(e),
+            };
+            (outcome, anchor)
+        }
+        Err(e) => (Err(AppError::BadRequest(e.body_text())), None),
+    };
+    if wants_json(&headers) {
+        return json_answer(outcome);
+    }
+    let mut response = back(&code, outcome.map(|_| ()));
+    if let Some(anchor) = anchor {
+        // Back at what was tapped, not at the top of a long ballot.
+        let location = response
+            .headers()
+            .get(header::LOCATION)
+            .and_then(|l| l.to_str().ok());
+        if let Some(Ok(anchored)) =
+            location.map(|l| HeaderValue::from_str(&format!("{l}#{anchor}")))
+        {
+            response.headers_mut().insert(header::LOCATION, anchored);
+        }
+    }
+    response
+}
+
+/// Whether the form came from the phone's script, which wants the outcome rather than a page.
+fn wants_json(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::ACCEPT)
+        .and_then(|a| a.to_str().ok())
+        .is_some_and(|a| a.contains("application/json"))
+}
+
+/// As the server functions answer: the outcome as JSON (for a command the jam's version, as
+/// `/api/command`), or the refusal as JSON with its status.
+fn json_answer<T: serde::Serialize>(outcome: Result<T, AppError>) -> Response {
+    let json = |body: String| ([(header::CONTENT_TYPE, "application/json")], body);
+    match outcome {
+        Ok(value) => json(serde_json::to_string(&value).unwrap_or_default()).into_response(),
+        Err(error) => {
+            let status =
+                StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+            let mut response = (
+                status,
+                json(serde_json::to_string(&error).unwrap_or_default()),
+            )
+                .into_response();
+            mark_missed_code(&mut response, &error);
+            response
+        }
+    }
 }
 
 /// The join form: the jam's code, the person's name and the join link's key (empty when the
@@ -46,6 +237,8 @@ pub struct JoinForm {
 
 /// `POST /join`: in, then to the jam screen; refused, back to the join page with the reason
 /// (and the code and key that were sent, so nothing needs typing again but what was wrong).
+/// The phone's script asks for JSON: the jam screen's address, or the refusal; it then shows
+/// the refusal on the page it is on, with everything typed still in place.
 pub async fn join(
     State(state): State<ServerState>,
     session: Session,
@@ -56,7 +249,11 @@ pub async fn join(
         Ok(Form(form)) => form,
         Err(e) => return refused("/join?", &AppError::BadRequest(e.body_text())),
     };
-    match join_jam(&state, &session, &headers, &form).await {
+    let joined = join_jam(&state, &session, &headers, &form).await;
+    if wants_json(&headers) {
+        return json_answer(joined.map(|code| format!("/jam/{code}")));
+    }
+    match joined {
         Ok(code) => Redirect::to(&format!("/jam/{code}")).into_response(),
         Err(error) => {
             let page = match JoinCode::parse(&form.code) {
@@ -93,83 +290,14 @@ async fn join_jam(
     Ok(code)
 }
 
-/// `POST /jam/{code}/note`
-pub async fn note(
-    State(state): State<ServerState>,
-    Path(code): Path<String>,
-    session: Session,
-    form: Result<Form<NoteForm>, FormRejection>,
-) -> Response {
-    let outcome = match form {
-        Ok(Form(form)) => {
-            let command = ParticipantCommand::AddNote { text: form.note };
-            run(&state, &code, &session, form.id, command).await
-        }
-        Err(e) => Err(AppError::BadRequest(e.body_text())),
-    };
-    back(&code, outcome)
-}
-
-/// `POST /jam/{code}/dot`
-pub async fn dot(
-    State(state): State<ServerState>,
-    Path(code): Path<String>,
-    session: Session,
-    form: Result<Form<DotForm>, FormRejection>,
-) -> Response {
-    let (command, note) = match form {
-        Ok(Form(DotForm {
-            form,
-            add: Some(note),
-            ..
-        })) => (
-            Ok((form, "add", ParticipantCommand::CastVote { note })),
-            Some(note),
-        ),
-        Ok(Form(DotForm {
-            form,
-            take_back: Some(note),
-            ..
-        })) => (
-            Ok((form, "take_back", ParticipantCommand::WithdrawVote { note })),
-            Some(note),
-        ),
-        Ok(_) => (Err(AppError::BadRequest("no note named".into())), None),
-        Err(e) => (Err(AppError::BadRequest(e.body_text())), None),
-    };
-    let outcome = match command {
-        // The same tap on the same page is the same command: a double tap, or the browser
-        // sending the form again, counts once. The next page has a new form id.
-        Ok((form, action, command)) => {
-            let name = format!("{action}:{}", note.unwrap_or_default());
-            let id = Uuid::new_v5(&form, name.as_bytes());
-            run(&state, &code, &session, id, command).await
-        }
-        Err(e) => Err(e),
-    };
-    let mut response = back(&code, outcome);
-    if let Some(note) = note {
-        // Back at the note that was tapped, not at the top of a long ballot.
-        let location = response
-            .headers()
-            .get("location")
-            .and_then(|l| l.to_str().ok());
-        if let Some(Ok(anchored)) =
-            location.map(|l| axum::http::HeaderValue::from_str(&format!("{l}#note-{note}")))
-        {
-            response.headers_mut().insert("location", anchored);
-        }
-    }
-    response
-}
-
+/// Runs a participant's command; answers the jam's version after it.
 async fn run(
     state: &ServerState,
     code: &str,
     session: &Session,
     id: Uuid,
     command: ParticipantCommand,
-) -> Result<(), AppError> {
+) -> Result<u64, AppError> {
     let code = JoinCode::parse(code)?;
     let person = identity::known(session).await?.ok_or(AppError::NotJoined)?;
     let change = Change::Command {
@@ -178,8 +306,8 @@ async fn run(
         command: Command::Participant(command),
         new_id: Uuid::new_v4(),
     };
-    state.app.engine.execute(&code, change).await?;
-    Ok(())
+    let (jam, _) = state.app.engine.execute(&code, change).await?;
+    Ok(jam.version)
 }
 
 /// Back to the jam screen ("303 See Other": the browser fetches it, and a reload does not post
@@ -199,14 +327,18 @@ fn refused(page: &str, error: &AppError) -> Response {
     let separator = if page.ends_with('?') { "" } else { "&" };
     let target = format!("{page}{separator}refused={}", encode(&json));
     let mut response = Redirect::to(&target).into_response();
-    if *error == AppError::JamNotFound {
-        // Counted as a guessed code, as on every other route (`limits::guard_codes`).
-        response.headers_mut().insert(
-            app::error::MISSED_CODE,
-            axum::http::HeaderValue::from_static("1"),
-        );
-    }
+    mark_missed_code(&mut response, error);
     response
+}
+
+/// A code that matched no jam is counted as a guess, as on every other route
+/// (`limits::guard_codes`).
+fn mark_missed_code(response: &mut Response, error: &AppError) {
+    if *error == AppError::JamNotFound {
+        response
+            .headers_mut()
+            .insert(app::error::MISSED_CODE, HeaderValue::from_static("1"));
+    }
 }
 
 fn encode(text: &str) -> percent_encoding::PercentEncode<'_> {
@@ -221,7 +353,7 @@ mod tests {
     fn a_refusal_goes_back_in_the_address_and_decodes_to_itself() {
         let error = AppError::Jam(app::domain::JamError::OutOfDots { dots: 3 });
         let response = back("bcdfgh", Err(error.clone()));
-        assert_eq!(response.status(), axum::http::StatusCode::SEE_OTHER);
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
         let location = response.headers()["location"].to_str().unwrap();
         let (path, query) = location.split_once("?refused=").unwrap();
         assert_eq!(path, "/jam/BCDFGH");
@@ -235,5 +367,30 @@ mod tests {
     fn a_forged_code_never_reaches_the_address() {
         let response = back("https://evil.example/", Ok(()));
         assert_eq!(response.headers()["location"], "/jam/");
+    }
+
+    #[test]
+    fn the_same_tap_is_the_same_command_and_another_tap_is_not() {
+        let (form, note) = (Uuid::new_v4(), Uuid::new_v4());
+        let dot = |add, take_back| DotForm {
+            form,
+            add,
+            take_back,
+        };
+        let first = dot(Some(note), None).command().unwrap().0;
+        assert_eq!(dot(Some(note), None).command().unwrap().0, first);
+        assert_ne!(dot(None, Some(note)).command().unwrap().0, first);
+        let rate = |effort, impact| RateForm {
+            form,
+            solution: note,
+            effort,
+            impact,
+        };
+        assert_ne!(
+            rate(Some(2), None).command().unwrap().0,
+            rate(None, Some(2)).command().unwrap().0
+        );
+        assert!(rate(None, None).command().is_err());
+        assert!(dot(None, None).command().is_err());
     }
 }

@@ -28,7 +28,7 @@ pub fn JoinPage() -> impl IntoView {
     );
     view! {
         <TopBar/>
-        <main class="page narrow">
+        <main class="page narrow" data-texts=move || super::phone::script_texts(t.get())>
             <h1>{move || t.get().join_heading}</h1>
             <FormRefusal showing=true/>
             <Suspense fallback=move || view! { <p>{move || t.get().loading}</p> }>

@@ -1,4 +1,13 @@
 //! `/jam/<CODE>`: a participant's phone.
+//!
+//! A phone does not download the app's wasm. Its pages (this one and the join pages) are
+//! rendered here on the server and run a small script, `public/phone.js`: every action on them
+//! is a plain form (see the server's `phone_forms`), which the script sends in the background;
+//! when the live channel says this phone's view changed, the script fetches the page again and
+//! updates what differs, keeping what is being typed. It also keeps unsent notes on the phone
+//! and counts the clock down. A group lead's phone, which does the facilitator's steps for its
+//! group, is the exception: its page says so (`data-client="full"`) and the script loads the
+//! wasm, which takes the page over.
 
 use super::route_code;
 use crate::api::load_jam_view;
@@ -18,6 +27,51 @@ use crate::rounds::voting::PhoneVoting;
 use crate::rounds::writing::{PhoneWriting, RevealWalls};
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
+
+/// The phone's script, served from the site's root (`public/`).
+pub const SCRIPT: &str = "/phone.js";
+
+/// Whether the page at `path` is one a participant's phone opens: the join pages and the jam
+/// screen. They run the phone's script instead of the wasm.
+pub fn runs_phone_script(path: &str) -> bool {
+    path == "/join" || path.starts_with("/j/") || path.starts_with("/jam/")
+}
+
+/// What the phone's script says by itself (its connection, a note on its way, a form that got
+/// no answer), in the reader's language, handed to it as JSON on the phone's pages. `chars_left` has `{n}` for the number.
+#[derive(serde::Serialize)]
+struct ScriptTexts {
+    reconnecting: &'static str,
+    jam_gone: &'static str,
+    to_start: &'static str,
+    offline: &'static str,
+    sending: &'static str,
+    not_sent: &'static str,
+    send_again: &'static str,
+    add_note: &'static str,
+    chars_left: String,
+    too_long: String,
+    network: String,
+}
+
+pub(crate) fn script_texts(t: &crate::i18n::Texts) -> String {
+    // The count goes in by the script: a number no text contains marks its place.
+    const PLACE: usize = 987_654_321;
+    let texts = ScriptTexts {
+        reconnecting: t.reconnecting,
+        jam_gone: t.jam_gone,
+        to_start: t.to_start,
+        offline: t.offline,
+        sending: t.sending,
+        not_sent: t.not_sent,
+        send_again: t.send_again,
+        add_note: t.add_note,
+        chars_left: (t.chars_left)(PLACE).replace(&PLACE.to_string(), "{n}"),
+        too_long: (t.err_too_long)(crate::domain::NoteText::MAX_CHARS),
+        network: t.error(&crate::error::AppError::Network(String::new())),
+    };
+    serde_json::to_string(&texts).unwrap_or_default()
+}
 
 #[component]
 pub fn PhonePage() -> impl IntoView {
@@ -83,7 +137,14 @@ fn PhoneScreen(current: Signal<JamView>) -> impl IntoView {
         current.with(|v| (leads(v) && v.round != Round::Prioritize).then_some(v.round))
     });
     view! {
-        <main class="page narrow phone" data-version=move || current.get().version>
+        <main
+            class="page narrow phone"
+            data-version=move || current.get().version
+            data-code=move || current.with(|v| v.code.clone())
+            // A lead's steps are the facilitator's components: that phone runs the wasm.
+            data-client=move || current.with(leads).then_some("full")
+            data-texts=move || script_texts(t.get())
+        >
             <Show when=move || round.get() != Round::Lobby>
                 // Stays at the top while the page scrolls: the round, the clock, the dots left.
                 <header class="phone-round">

@@ -82,6 +82,9 @@ pub fn Countdown(left: TimeLeft, timer: Signal<Option<TimerView>>, alarm: Alarm)
                     role="timer"
                     aria-live="off"
                     data-testid="countdown"
+                    // For the phone's script, which counts down from here by itself.
+                    data-left-ms=ms
+                    data-running=running.to_string()
                 >
                     <span class="clock">{format!("{}:{:02}", secs / 60, secs % 60)}</span>
                     // Paused and time-up said in words too, not by colour alone.

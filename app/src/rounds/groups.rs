@@ -193,7 +193,10 @@ pub fn PhoneGroup(current: Signal<JamView>) -> impl IntoView {
             let count = current.with(|v| v.settings.groups);
             let settings = current.with(|v| v.settings.clone());
             let mine = mine().map(|(g, _)| g);
+            // A form whose buttons name their group (see the server's `phone_forms`).
             view! {
+                <form method="post" action=format!("/jam/{}/group", commands.code())>
+                <input type="hidden" name="form" value=uuid::Uuid::new_v4().to_string()/>
                 <fieldset class="group-picker">
                     <legend>{move || t.get().pick_group_heading}</legend>
                     {(0..count)
@@ -201,11 +204,17 @@ pub fn PhoneGroup(current: Signal<JamView>) -> impl IntoView {
                             let label = group_name(t.get_untracked(), &settings, g);
                             view! {
                                 <button
+                                    type="submit"
+                                    name="group"
+                                    value=g
                                     class="button"
                                     class:primary=mine == Some(g)
                                     class:secondary=mine != Some(g)
                                     aria-pressed=(mine == Some(g)).to_string()
-                                    on:click=move |_| commands.send(ParticipantCommand::PickGroup { group: g })
+                                    on:click=move |ev| {
+                                        ev.prevent_default();
+                                        commands.send(ParticipantCommand::PickGroup { group: g });
+                                    }
                                 >
                                     {label}
                                 </button>
@@ -213,6 +222,7 @@ pub fn PhoneGroup(current: Signal<JamView>) -> impl IntoView {
                         })
                         .collect_view()}
                 </fieldset>
+                </form>
             }
         })}
     }

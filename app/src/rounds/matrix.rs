@@ -114,6 +114,7 @@ enum Scale {
 /// its ends mean (a 5 is bad for effort, good for impact). A tap sends only its own scale.
 #[component]
 pub fn PhoneRating(current: Signal<JamView>) -> impl IntoView {
+    let action = format!("/jam/{}/rate", use_commands().code());
     view! {
         <ul class="ratings" data-testid="ratings">
             {move || {
@@ -123,11 +124,17 @@ pub fn PhoneRating(current: Signal<JamView>) -> impl IntoView {
                     .into_iter()
                     .map(|item| {
                         let (effort, impact) = item.my_rating.unwrap_or((0, 0));
+                        // A form whose buttons name their scale and value (see the server's
+                        // `phone_forms`); with the wasm, a tap sends the command live.
                         view! {
-                            <li class="rating-item" data-testid="rating-item">
+                            <li class="rating-item" data-testid="rating-item" id=format!("rate-{}", item.id)>
                                 <p class="note-text">{crate::hyphens::note_text(&item.text)}</p>
-                                <RatingScale solution=item.id scale=Scale::Effort given=effort/>
-                                <RatingScale solution=item.id scale=Scale::Impact given=impact/>
+                                <form method="post" action=action.clone()>
+                                    <input type="hidden" name="form" value=Uuid::new_v4().to_string()/>
+                                    <input type="hidden" name="solution" value=item.id.to_string()/>
+                                    <RatingScale solution=item.id scale=Scale::Effort given=effort/>
+                                    <RatingScale solution=item.id scale=Scale::Impact given=impact/>
+                                </form>
                             </li>
                         }
                     })
@@ -149,6 +156,10 @@ fn RatingScale(solution: Uuid, scale: Scale, given: u8) -> impl IntoView {
             Scale::Effort => (t.effort, t.effort_ends),
             Scale::Impact => (t.impact, t.impact_ends),
         }
+    };
+    let field = match scale {
+        Scale::Effort => "effort",
+        Scale::Impact => "impact",
     };
     let rate = move |v: u8| {
         let (effort, impact) = match scale {
@@ -177,12 +188,18 @@ fn RatingScale(solution: Uuid, scale: Scale, given: u8) -> impl IntoView {
                         };
                         view! {
                             <button
+                                type="submit"
+                                name=field
+                                value=v
                                 class="button small"
                                 class:primary=(given == v)
                                 class:secondary=(given != v)
                                 aria-pressed=(given == v).to_string()
                                 aria-label=label
-                                on:click=move |_| rate(v)
+                                on:click=move |ev| {
+                                    ev.prevent_default();
+                                    rate(v);
+                                }
                             >
                                 {v}
                             </button>

@@ -144,10 +144,11 @@ fn Composer(current: Signal<JamView>, round: Round, focus: Option<Uuid>) -> impl
     }
     // Kept on every change; not on the first run, which would wipe the kept draft before it
     // is read back (unless text typed while the page loaded replaces it).
+    let kept_at = key.clone();
     Effect::new(move |first: Option<()>| {
         let now = draft.get();
         if first.is_some() || typed_early {
-            save_draft(&key, &now);
+            save_draft(&kept_at, &now);
         }
     });
     // Back online: what could not go, goes.
@@ -176,6 +177,8 @@ fn Composer(current: Signal<JamView>, round: Round, focus: Option<Uuid>) -> impl
                 class="composer"
                 method="post"
                 action=format!("/jam/{}/note", commands.code())
+                // Where the phone's script keeps this box's draft; a new box has a new key.
+                data-key=key.clone()
                 on:submit=move |ev| {
                     ev.prevent_default();
                     if !too_long() {
@@ -187,6 +190,7 @@ fn Composer(current: Signal<JamView>, round: Round, focus: Option<Uuid>) -> impl
                 <textarea
                     name="note"
                     rows="3"
+                    data-max=NoteText::MAX_CHARS
                     aria-label=move || (t.get().note_placeholder)(round)
                     placeholder=move || (t.get().note_placeholder)(round)
                     aria-describedby="composer-status"
@@ -228,59 +232,59 @@ fn Composer(current: Signal<JamView>, round: Round, focus: Option<Uuid>) -> impl
     }
 }
 
-/// One of my notes, with edit and delete while nobody has used it and its round is open.
+/// One of my notes, with edit and delete while nobody has used it and its round is open. Both
+/// are forms (see the server's `phone_forms`); editing opens under "Edit" without a script.
 #[component]
 fn MyNote(note: NoteView) -> impl IntoView {
     let t = use_texts();
     let commands = use_commands();
-    let editing = RwSignal::new(false);
-    let draft = RwSignal::new(note.text.clone());
+    let code = commands.code();
     let id = note.id;
-    let text = note.text.clone();
-    let editable = note.editable;
+    let editor = NodeRef::<leptos::html::Details>::new();
+    let edited = NodeRef::<leptos::html::Textarea>::new();
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let text = edited.get().map(|area| area.value()).unwrap_or_default();
+        commands.send(ParticipantCommand::EditNote { note: id, text });
+        if let Some(editor) = editor.get() {
+            editor.set_open(false);
+        }
+    };
+    let delete = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        commands.send(ParticipantCommand::DeleteNote { note: id });
+    };
+    let edit_action = format!("/jam/{code}/edit");
+    let delete_action = format!("/jam/{code}/delete");
     view! {
-        <li class="note mine">
-            <Show
-                when=move || editing.get()
-                fallback=move || {
-                    let text = text.clone();
-                    view! {
-                        <p class="note-text">{crate::hyphens::note_text(&text)}</p>
-                        {editable.then(|| view! {
-                            <div class="note-actions">
-                                <button class="button small secondary" on:click=move |_| editing.set(true)>
-                                    {move || t.get().edit}
-                                </button>
-                                <button
-                                    class="button small danger"
-                                    on:click=move |_| commands.send(ParticipantCommand::DeleteNote { note: id })
-                                >
-                                    {move || t.get().delete}
-                                </button>
-                            </div>
-                        })}
-                    }
-                }
-            >
-                <form on:submit=move |ev| {
-                    ev.prevent_default();
-                    commands.send(ParticipantCommand::EditNote { note: id, text: draft.get_untracked() });
-                    editing.set(false);
-                }>
-                    <textarea
-                        rows="3"
-                        maxlength=NoteText::MAX_CHARS
-                        prop:value=move || draft.get()
-                        on:input=move |ev| draft.set(event_target_value(&ev))
-                    ></textarea>
-                    <div class="note-actions">
-                        <button type="submit" class="button small primary">{move || t.get().save}</button>
-                        <button type="button" class="button small secondary" on:click=move |_| editing.set(false)>
-                            {move || t.get().cancel}
-                        </button>
-                    </div>
-                </form>
-            </Show>
+        <li class="note mine" id=format!("my-note-{id}")>
+            <p class="note-text">{crate::hyphens::note_text(&note.text)}</p>
+            {note.editable.then(|| view! {
+                <div class="note-actions">
+                    <details class="note-edit" node_ref=editor>
+                        <summary class="button small secondary">{move || t.get().edit}</summary>
+                        <form method="post" action=edit_action on:submit=save>
+                            <input type="hidden" name="form" value=Uuid::new_v4().to_string()/>
+                            <input type="hidden" name="note" value=id.to_string()/>
+                            <textarea
+                                name="text"
+                                rows="3"
+                                maxlength=NoteText::MAX_CHARS
+                                aria-label=move || t.get().edit
+                                node_ref=edited
+                            >
+                                {note.text.clone()}
+                            </textarea>
+                            <button type="submit" class="button small primary">{move || t.get().save}</button>
+                        </form>
+                    </details>
+                    <form method="post" action=delete_action on:submit=delete>
+                        <input type="hidden" name="form" value=Uuid::new_v4().to_string()/>
+                        <input type="hidden" name="note" value=id.to_string()/>
+                        <button type="submit" class="button small danger">{move || t.get().delete}</button>
+                    </form>
+                </div>
+            })}
         </li>
     }
 }
