@@ -104,6 +104,9 @@ test("text typed before the phone's script has arrived is still there when it ha
   release();
   await hydrated(p);
   await expect(p.getByRole("textbox")).toHaveValue("Skrivet medan sidan laddade");
+  // The script's name stays the same from version to version: browsers ask each time whether
+  // theirs is still current.
+  expect((await p.request.get("/phone.js")).headers()["cache-control"]).toBe("no-cache");
   await p.getByRole("button", { name: "Lägg till lapp" }).click();
   await expect(p.getByTestId("my-notes")).toContainText("Skrivet medan sidan laddade");
   await expect(p.getByRole("textbox")).toHaveValue("");
