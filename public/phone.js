@@ -61,7 +61,7 @@
         heartbeatMs = message.full.hb || heartbeatMs;
         channelVersion = message.full.v;
         setConnection("live");
-        if (message.full.v !== shownVersion()) refresh();
+        if (message.full.v !== shownVersion()) refreshSoon();
       } else if (message.patch) {
         if (channelVersion === null || message.patch.from !== channelVersion) {
           // A message went missing: start again from the whole view.
@@ -69,8 +69,10 @@
           return;
         }
         channelVersion = message.patch.v;
-        if (message.patch.room || message.patch.own) refresh();
-        else caughtUp(message.patch.v);
+        var patch = message.patch;
+        var busy = fetching || queued !== null || scheduled;
+        if (!busy && !patch.own && (!patch.room || inPlace(patch.room, patch.now))) caughtUp(patch.v);
+        else refreshSoon();
       }
     };
     source.addEventListener("hb", function (event) {
@@ -109,6 +111,87 @@
     });
   }
 
+  // ---- Changes made in place ----------------------------------------------------------------
+
+  // Two changes reach every phone in the room at once and change one small thing on each: the
+  // clock (paused, resumed, more time) and, in the lobby, how many have joined. With 2,000
+  // phones, fetching 2,000 pages for each of them would cost the server far more than the
+  // change; they are made here instead, from the patch (`domain::patch`: "=" a new value,
+  // "{" changed fields, "-" gone). Anything else, or anything unexpected, fetches the page.
+  function inPlace(room, now) {
+    var fields = room["{"];
+    if (!fields) return false;
+    for (var name in fields) {
+      if (name !== "timer" && name !== "participant_count") return false;
+    }
+    var clock = page.querySelector("[data-testid=countdown]");
+    var timer = null;
+    if (fields.timer) {
+      if (!clock) return false;
+      timer = patched(parseJson(clock.getAttribute("data-timer")), fields.timer);
+      var left = timer && (timer.Running ? timer.Running.ends_at_ms - now : timer.Paused ? timer.Paused.left_ms : 0);
+      // Time up is the page's to show (the banner, a locked note box).
+      if (!(left > 0)) return false;
+    }
+    var count = fields.participant_count ? patched(null, fields.participant_count) : null;
+    if (fields.participant_count && typeof count !== "number") return false;
+    if (timer) setTimer(clock, timer, left);
+    if (count !== null) {
+      var joined = page.querySelector("[data-testid=people-joined]");
+      if (joined) joined.textContent = count === 1 ? texts.people_one : texts.people_many.replace("{n}", count);
+      page.setAttribute("data-people", String(count));
+    }
+    return true;
+  }
+
+  // `value` with `patch` applied; undefined for what is not made here (lists).
+  function patched(value, patch) {
+    if (patch === "-") return undefined;
+    if (patch && "=" in patch) return patch["="];
+    if (!patch || !patch["{"] || !value || typeof value !== "object") return undefined;
+    var out = {};
+    for (var key in value) out[key] = value[key];
+    for (var field in patch["{"]) {
+      var next = patched(value[field], patch["{"][field]);
+      if (next === undefined) delete out[field];
+      else out[field] = next;
+    }
+    return out;
+  }
+
+  function setTimer(clock, timer, left) {
+    clock.setAttribute("data-timer", JSON.stringify(timer));
+    clock.setAttribute("data-left-ms", String(left));
+    clock.setAttribute("data-running", String(!!timer.Running));
+    clock.classList.toggle("paused", !timer.Running);
+    var state = clock.querySelector(".clock-state");
+    if (!timer.Running && !state) {
+      clock.appendChild(element("span", "clock-state", texts.paused));
+    } else if (timer.Running && state) {
+      state.parentNode.removeChild(state);
+    }
+    showTime(clock.querySelector(".clock"), left);
+    startClock();
+  }
+
+  // A page the channel asks for is fetched at once in a small room; in a large one at a
+  // random moment within up to 1.5 s, so that a new round does not bring every phone's
+  // request to the server in the same instant.
+  var scheduled = false;
+  function refreshSoon() {
+    var spread = Math.min(1500, (Number(page.getAttribute("data-people")) || 0) / 2);
+    if (spread < 20) {
+      refresh();
+      return;
+    }
+    if (scheduled) return;
+    scheduled = true;
+    setTimeout(function () {
+      scheduled = false;
+      refresh();
+    }, Math.random() * spread);
+  }
+
   // Shown while the channel is down, so nobody mistakes a stale screen for a quiet room.
   var banner = null;
   function setConnection(state) {
@@ -142,7 +225,7 @@
 
   // The jam moved on without changing what this phone shows: the page is that version's too.
   function caughtUp(version) {
-    if (!fetching && queued === null && version > shownVersion()) {
+    if (!fetching && queued === null && !scheduled && version > shownVersion()) {
       page.setAttribute("data-version", String(version));
     }
   }
@@ -517,8 +600,7 @@
     var end = Date.now() + left;
     ticking = setInterval(function () {
       var ms = Math.max(0, end - Date.now());
-      var secs = Math.ceil(ms / 1000);
-      face.textContent = Math.floor(secs / 60) + ":" + (secs % 60 < 10 ? "0" : "") + (secs % 60);
+      showTime(face, ms);
       if (ms > 0) return;
       clearInterval(ticking);
       ticking = null;
@@ -528,6 +610,12 @@
       // The page at time-up: the round's end said in words, writing locked if so set.
       setTimeout(refresh, 300);
     }, 250);
+  }
+
+  // As the server writes it: minutes and seconds, rounded up.
+  function showTime(face, ms) {
+    var secs = Math.ceil(ms / 1000);
+    face.textContent = Math.floor(secs / 60) + ":" + (secs % 60 < 10 ? "0" : "") + (secs % 60);
   }
 
   // ---- Small things --------------------------------------------------------------------------

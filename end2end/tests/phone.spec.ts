@@ -13,6 +13,14 @@ test("a phone takes part without the wasm, and keeps what it is typing through l
   const fetched: string[] = [];
   p.on("request", (r) => fetched.push(new URL(r.url()).pathname));
   await join(p, code, "Ulla");
+  const pageLoads = () => fetched.filter((path) => path === `/jam/${code}`).length;
+
+  // Someone else joins: the count changes in place, from the live message, without fetching
+  // the page again (in a town hall, 2,000 phones would fetch it for every join).
+  const before = pageLoads();
+  await join(await (await phone(browser)).newPage(), code, "Bo");
+  await expect(p.getByTestId("people-joined")).toHaveText("2 personer har gått med");
+  expect(pageLoads()).toBe(before);
   await host.getByTestId("next-round").click();
   await expect(p.getByTestId("round-name")).toHaveText("Vad fungerar?");
 
@@ -21,9 +29,17 @@ test("a phone takes part without the wasm, and keeps what it is typing through l
   await box.fill("Bra bibl");
   const clock = await p.getByTestId("countdown").textContent();
   const version = Number(await p.locator("main").getAttribute("data-version"));
+  const loads = pageLoads();
   await host.keyboard.press("+");
   await expect.poll(async () => Number(await p.locator("main").getAttribute("data-version"))).toBeGreaterThan(version);
   await expect(p.getByTestId("countdown")).not.toHaveText(clock!);
+  // The clock, too, changes in place.
+  expect(pageLoads()).toBe(loads);
+  // Paused and resumed: said in words on the phone, and counting again.
+  await host.keyboard.press("p");
+  await expect(p.getByTestId("countdown")).toContainText("Pausad");
+  await host.keyboard.press("p");
+  await expect(p.getByTestId("countdown")).not.toContainText("Pausad");
   await expect(box).toBeFocused();
   await expect(box).toHaveValue("Bra bibl");
   await p.keyboard.type("iotek");

@@ -222,6 +222,20 @@ pub mod commands {
         host(json!({ "NextRound": { "from": from } }))
     }
 
+    /// Back to the round before `from`.
+    pub fn previous_round(from: &str) -> Value {
+        host(json!({ "PreviousRound": { "from": from } }))
+    }
+
+    /// Change `n` of a series that moves the round each time: on to the problems, back to
+    /// what works, and so on (every screen's round changes).
+    pub fn round_change(n: usize) -> Value {
+        match n % 2 {
+            0 => next_round("Working"),
+            _ => previous_round("Problems"),
+        }
+    }
+
     pub fn add_time(secs: u32) -> Value {
         host(json!({ "AddTime": { "secs": secs } }))
     }

@@ -6,6 +6,11 @@
 //! before the live engine sent the whole view with a top-level `"version"` every time, which
 //! is still read so older builds can be measured. `version_of` is the one place that knows
 //! these shapes.
+//!
+//! With a page address (`--phone-pages`), a phone behaves as Blixt's phone script: a message
+//! that changes its view (a whole view, or a patch with a `room` or `own` part) makes it fetch
+//! its page again, and the change has reached it when that page has arrived; a message that
+//! changes nothing it shows reaches it at once.
 
 use serde_json::Value;
 use std::borrow::Cow;
@@ -201,12 +206,20 @@ pub struct Screen {
     unreadable: AtomicU64,
     /// Events with a lower version than one seen before on this connection.
     backwards: AtomicU64,
-    /// Highest version seen plus one (0: none yet).
+    /// Highest version seen on the channel plus one (0: none yet).
     seen: AtomicU64,
+    /// Highest version the screen shows plus one: what the channel brought, or for a phone
+    /// that shows pages, what its latest page showed (0: none yet).
+    shown: AtomicU64,
     largest: AtomicU64,
     first: OnceLock<First>,
     arrivals: Mutex<Vec<Arrival>>,
     ended: Mutex<Option<String>>,
+    /// Pages fetched and their bytes as sent (`--phone-pages`).
+    pages: AtomicU64,
+    page_bytes: AtomicU64,
+    /// A page is asked for and has not arrived yet.
+    page_pending: std::sync::atomic::AtomicBool,
 }
 
 impl Screen {
@@ -220,11 +233,28 @@ impl Screen {
             unreadable: AtomicU64::new(0),
             backwards: AtomicU64::new(0),
             seen: AtomicU64::new(0),
+            shown: AtomicU64::new(0),
             largest: AtomicU64::new(0),
             first: OnceLock::new(),
             arrivals: Mutex::new(Vec::new()),
             ended: Mutex::new(None),
+            pages: AtomicU64::new(0),
+            page_bytes: AtomicU64::new(0),
+            page_pending: std::sync::atomic::AtomicBool::new(false),
         })
+    }
+
+    /// Pages fetched, and their bytes as sent.
+    pub fn pages(&self) -> (u64, u64) {
+        (self.pages.load(Relaxed), self.page_bytes.load(Relaxed))
+    }
+
+    fn arrived(&self, version: u64, at: Instant) {
+        self.shown.fetch_max(version + 1, Relaxed);
+        self.arrivals
+            .lock()
+            .expect("arrivals lock")
+            .push(Arrival { version, at });
     }
 
     pub fn bytes(&self) -> u64 {
@@ -251,9 +281,9 @@ impl Screen {
         self.largest.load(Relaxed)
     }
 
-    /// The highest version this screen has received.
+    /// The highest version this screen shows.
     pub fn version(&self) -> Option<u64> {
-        self.seen.load(Relaxed).checked_sub(1)
+        self.shown.load(Relaxed).checked_sub(1)
     }
 
     pub fn has(&self, version: u64) -> bool {
@@ -287,20 +317,21 @@ impl Screen {
         self.ended.lock().expect("ended lock").get_or_insert(why);
     }
 
-    fn record(&self, event: Event<'_>, opened: Instant, now: Instant) {
+    /// Notes an event; answers whether it makes a phone that shows pages fetch its page.
+    fn record(&self, event: Event<'_>, opened: Instant, now: Instant, pages: bool) -> bool {
         self.events.fetch_add(1, Relaxed);
         self.largest.fetch_max(event.size as u64, Relaxed);
         if event.name == Some(b"hb") {
             // A heartbeat tells the screen the line is alive; it brings no change.
             self.heartbeats.fetch_add(1, Relaxed);
-            return;
+            return false;
         }
         let Some(data) = event.data else {
-            return; // only a retry hint or an id
+            return false; // only a retry hint or an id
         };
         let Some(version) = data_version(&data) else {
             self.unreadable.fetch_add(1, Relaxed);
-            return;
+            return false;
         };
         self.first.get_or_init(|| First {
             after: now.saturating_duration_since(opened),
@@ -309,24 +340,154 @@ impl Screen {
         if self.seen.fetch_max(version + 1, Relaxed) > version + 1 {
             self.backwards.fetch_add(1, Relaxed);
         }
-        self.arrivals
-            .lock()
-            .expect("arrivals lock")
-            .push(Arrival { version, at: now });
+        if pages && changes_view(&data) {
+            self.page_pending.store(true, Relaxed);
+            return true;
+        }
+        // As the script does: a page that is on its way will bring this version or a newer one.
+        if !pages || !self.page_pending.load(Relaxed) {
+            self.arrived(version, now);
+        }
+        false
+    }
+
+    fn page_arrived(&self, size: usize, version: Option<u64>, at: Instant, more_asked: bool) {
+        self.pages.fetch_add(1, Relaxed);
+        self.page_bytes.fetch_add(size as u64, Relaxed);
+        if !more_asked {
+            self.page_pending.store(false, Relaxed);
+        }
+        if let Some(version) = version {
+            self.arrived(version, at);
+        }
+    }
+}
+
+/// Whether a live message makes a phone fetch its page, by the phone script's rule: a whole
+/// view, or a patch with a part for this phone or a part for the room that changes more than
+/// the clock and the count of people (those two the script changes in place).
+fn changes_view(data: &[u8]) -> bool {
+    let Ok(message) = serde_json::from_slice::<Value>(data) else {
+        return true;
+    };
+    let Some(patch) = message.get("patch") else {
+        return true;
+    };
+    if patch.get("own").is_some() {
+        return true;
+    }
+    match patch.get("room") {
+        None => false,
+        Some(room) => !room
+            .get("{")
+            .and_then(Value::as_object)
+            .is_some_and(|fields| {
+                fields
+                    .keys()
+                    .all(|k| k == "timer" || k == "participant_count")
+            }),
+    }
+}
+
+/// The version a phone's page shows (`data-version="N"` on its `<main>`), from the page as
+/// sent (gzip or plain).
+fn page_version(body: &[u8]) -> Option<u64> {
+    use std::io::Read;
+    let mut html = Vec::new();
+    if body.starts_with(&[0x1f, 0x8b]) {
+        flate2::read::GzDecoder::new(body)
+            .read_to_end(&mut html)
+            .ok()?;
+    } else {
+        html.extend_from_slice(body);
+    }
+    let marker = b"data-version=\"";
+    let at = html.windows(marker.len()).position(|w| w == marker)? + marker.len();
+    let digits = html[at..].iter().take_while(|b| b.is_ascii_digit()).count();
+    std::str::from_utf8(&html[at..at + digits])
+        .ok()?
+        .parse()
+        .ok()
+}
+
+/// Where a phone that shows pages fetches them, and over how long a fetch is spread.
+pub struct Page {
+    pub url: String,
+    /// As the phone's script does in a large room: each fetch waits a random moment up to
+    /// this (half a millisecond per person in the jam, at most 1.5 s; none under 20 ms).
+    pub spread: Duration,
+}
+
+impl Page {
+    pub fn new(url: String, people: usize) -> Self {
+        let ms = (people as u64 / 2).min(1_500);
+        Self {
+            url,
+            spread: Duration::from_millis(if ms < 20 { 0 } else { ms }),
+        }
+    }
+}
+
+/// Fetches the phone's page each time one is asked for (asks that come while one is on its
+/// way are answered by one more fetch after it), as the phone's script does.
+async fn fetch_pages(
+    http: reqwest::Client,
+    page: Page,
+    cookie: Option<crate::api::Cookie>,
+    screen: Arc<Screen>,
+    mut asked: tokio::sync::watch::Receiver<()>,
+) {
+    let url = page.url;
+    while asked.changed().await.is_ok() {
+        if !page.spread.is_zero() {
+            let wait = rand::Rng::gen_range(&mut rand::thread_rng(), Duration::ZERO..page.spread);
+            tokio::time::sleep(wait).await;
+        }
+        let mut request = http
+            .get(&url)
+            .header(reqwest::header::ACCEPT_ENCODING, "gzip");
+        if let Some(cookie) = &cookie {
+            request = request.header(reqwest::header::COOKIE, &**cookie);
+        }
+        let body = match request.send().await {
+            Ok(response) => response.bytes().await.ok(),
+            Err(_) => None,
+        };
+        let more = asked.has_changed().unwrap_or(false);
+        if let Some(body) = body {
+            screen.page_arrived(body.len(), page_version(&body), Instant::now(), more);
+        }
+    }
+}
+
+/// Aborts a task when dropped (the page fetcher goes with its screen's watch).
+struct AbortOnDrop(tokio::task::JoinHandle<()>);
+
+impl Drop for AbortOnDrop {
+    fn drop(&mut self) {
+        self.0.abort();
     }
 }
 
 /// Opens the live channel of `code` as `cookie` (None: a browser without a session) and records
 /// everything that arrives until the connection ends or the task is aborted. `permit` is let go
-/// once the first event has arrived, so the caller can limit how many connect at once.
+/// once the first event has arrived, so the caller can limit how many connect at once. With
+/// `page` (the phone's page address), the screen fetches its page as the phone's script does.
 pub async fn watch(
     http: reqwest::Client,
     url: String,
     cookie: Option<crate::api::Cookie>,
     screen: Arc<Screen>,
     permit: Option<OwnedSemaphorePermit>,
+    page: Option<Page>,
 ) {
     let mut permit = permit;
+    let (ask, asked) = tokio::sync::watch::channel(());
+    let pages = page.is_some();
+    let _fetcher = page.map(|page| {
+        let task = fetch_pages(http.clone(), page, cookie.clone(), screen.clone(), asked);
+        AbortOnDrop(tokio::spawn(task))
+    });
     let opened = Instant::now();
     let mut request = http
         .get(&url)
@@ -345,7 +506,11 @@ pub async fn watch(
             Ok(Some(chunk)) => {
                 let now = Instant::now();
                 screen.bytes.fetch_add(chunk.len() as u64, Relaxed);
-                parser.push(&chunk, |event| screen.record(event, opened, now));
+                parser.push(&chunk, |event| {
+                    if screen.record(event, opened, now, pages) {
+                        ask.send_replace(());
+                    }
+                });
                 if permit.is_some() && screen.first.get().is_some() {
                     permit = None;
                 }
@@ -441,6 +606,29 @@ mod tests {
     }
 
     #[test]
+    fn a_phone_fetches_its_page_only_for_messages_that_change_its_view() {
+        assert!(changes_view(br#"{"full":{"v":3,"room":{},"own":{}}}"#));
+        assert!(changes_view(br#"{"patch":{"v":4,"from":3,"own":{"=":1}}}"#));
+        assert!(!changes_view(br#"{"patch":{"v":5,"from":4,"now":1}}"#));
+        let round = br#"{"patch":{"v":6,"from":5,"room":{"{":{"round":{"=":"Problems"}}}}}"#;
+        assert!(changes_view(round));
+        // The clock and the count of people are changed in place.
+        let clock = br#"{"patch":{"v":7,"from":6,"room":{"{":{"timer":{"=":null},"participant_count":{"=":3}}}}}"#;
+        assert!(!changes_view(clock));
+    }
+
+    #[test]
+    fn a_pages_version_is_read_plain_and_gzipped() {
+        use std::io::Write;
+        let html = br#"<main data-version="42" data-code="BCDFGH" class="phone">"#;
+        assert_eq!(page_version(html), Some(42));
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        gz.write_all(html).unwrap();
+        assert_eq!(page_version(&gz.finish().unwrap()), Some(42));
+        assert_eq!(page_version(b"<main class=\"page\">"), None);
+    }
+
+    #[test]
     fn a_terminator_split_between_chunks_is_found() {
         let events = events_of(&[b"data: 1\n", b"\ndata: 2\n\n"]);
         assert_eq!(events.len(), 2);
@@ -455,7 +643,9 @@ mod tests {
         let mut parser = SseParser::default();
         parser.push(
             b"data: {\"version\":4}\n\nevent: hb\ndata: {\"v\":9}\n\ndata: {\"v\":3}\n\ndata: {\"v\":6}\n\n",
-            |e| screen.record(e, t, t),
+            |e| {
+                screen.record(e, t, t, false);
+            },
         );
         assert_eq!(screen.version(), Some(6));
         assert_eq!(screen.heartbeats(), 1);

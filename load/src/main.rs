@@ -34,6 +34,11 @@ struct Cli {
     /// The tool's worker threads. It shares the machine with the server: 1 leaves it the rest.
     #[arg(long, global = true, default_value_t = 1)]
     threads: usize,
+    /// Phones behave as Blixt's phone script: when the live channel says a phone's view
+    /// changed, it fetches its page again (gzip, as sent); a change has reached a phone when
+    /// that page has arrived. Without it, phones only read the live channel.
+    #[arg(long, global = true)]
+    phone_pages: bool,
     #[command(subcommand)]
     scenario: Scenario,
 }
@@ -87,6 +92,7 @@ async fn run(cli: Cli) -> Result<(), api::Error> {
         server_pid: cli.server_pid,
         timeout: Duration::from_secs_f64(cli.timeout.max(0.001)),
         concurrency: cli.concurrency.max(1),
+        phone_pages: cli.phone_pages,
     };
     println!(
         "blixt-load against {} (server pid {}), {} CPU cores here, tool threads {}",

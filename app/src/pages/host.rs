@@ -61,9 +61,13 @@ fn FacilitatorPage(room: bool) -> impl IntoView {
                         Err(error) => view! { <ErrorScreen error/> }.into_any(),
                         Ok(screen) => {
                             let first = screen.view.clone();
-                            let current = Signal::derive(move || {
+                            // A memo, not a derived signal: every part of the screen reads it, and a derived
+                            // signal would copy the whole view for each read (on the server, for every
+                            // row of a long ballot).
+                            let current: Signal<JamView> = Memo::new(move |_| {
                                 live.get().unwrap_or_else(|| first.clone())
-                            });
+                            })
+                            .into();
                             view! { <HostScreenView screen current room/> }.into_any()
                         }
                     })

@@ -52,6 +52,10 @@ struct ScriptTexts {
     chars_left: String,
     too_long: String,
     network: String,
+    paused: &'static str,
+    /// "N people have joined", for one and (with `{n}`) for more.
+    people_one: String,
+    people_many: String,
 }
 
 pub(crate) fn script_texts(t: &crate::i18n::Texts) -> String {
@@ -69,6 +73,9 @@ pub(crate) fn script_texts(t: &crate::i18n::Texts) -> String {
         chars_left: (t.chars_left)(PLACE).replace(&PLACE.to_string(), "{n}"),
         too_long: (t.err_too_long)(crate::domain::NoteText::MAX_CHARS),
         network: t.error(&crate::error::AppError::Network(String::new())),
+        paused: t.paused,
+        people_one: (t.people_joined)(1),
+        people_many: (t.people_joined)(PLACE).replace(&PLACE.to_string(), "{n}"),
     };
     serde_json::to_string(&texts).unwrap_or_default()
 }
@@ -108,9 +115,13 @@ pub fn PhonePage() -> impl IntoView {
                                     view! { <Redirect path=format!("/host/{code}")/> }.into_any()
                                 }
                                 ViewerRole::Participant { .. } => {
-                                    let current = Signal::derive(move || {
+                                    // A memo, not a derived signal: every part of the screen reads it, and a derived
+                                    // signal would copy the whole view for each read (on the server, for every
+                                    // row of a long ballot).
+                                    let current: Signal<JamView> = Memo::new(move |_| {
                                         live.get().unwrap_or_else(|| first.clone())
-                                    });
+                                    })
+                                    .into();
                                     view! { <PhoneScreen current/> }.into_any()
                                 }
                             }
@@ -124,12 +135,12 @@ pub fn PhonePage() -> impl IntoView {
 #[component]
 fn PhoneScreen(current: Signal<JamView>) -> impl IntoView {
     let t = use_texts();
-    let round = Memo::new(move |_| current.get().round);
-    let timer = Signal::derive(move || current.get().timer);
-    let left = TimeLeft::new(timer, Signal::derive(move || current.get().clock_ms));
+    let round = Memo::new(move |_| current.with(|v| v.round));
+    let timer = Signal::derive(move || current.with(|v| v.timer));
+    let left = TimeLeft::new(timer, Signal::derive(move || current.with(|v| v.clock_ms)));
     provide_context(left);
     let time_up = left.is_up();
-    let dots_left = move || current.get().dots_left;
+    let dots_left = move || current.with(|v| v.dots_left);
     let first_version = current.with_untracked(|v| v.version);
     // Rebuilt when the round changes or the phone becomes (or stops being) a lead, not on
     // every change: the lead's forms keep what is typed in them.
@@ -139,11 +150,13 @@ fn PhoneScreen(current: Signal<JamView>) -> impl IntoView {
     view! {
         <main
             class="page narrow phone"
-            data-version=move || current.get().version
+            data-version=move || current.with(|v| v.version)
             data-code=move || current.with(|v| v.code.clone())
             // A lead's steps are the facilitator's components: that phone runs the wasm.
             data-client=move || current.with(leads).then_some("full")
             data-texts=move || script_texts(t.get())
+            // How many are in the room: the script spreads a room's fetches when it is large.
+            data-people=move || current.with(|v| v.participant_count)
         >
             <Show when=move || round.get() != Round::Lobby>
                 // Stays at the top while the page scrolls: the round, the clock, the dots left.
@@ -156,7 +169,7 @@ fn PhoneScreen(current: Signal<JamView>) -> impl IntoView {
                     </div>
                     <Countdown left timer alarm=Alarm::Vibrate/>
                 </header>
-                <p class="phone-topic">{move || crate::hyphens::note_text(current.get().topic)}</p>
+                <p class="phone-topic">{move || crate::hyphens::note_text(current.with(|v| v.topic.clone()))}</p>
                 <Show when=move || time_up.get()>
                     <p class="time-up-banner" role="alert" data-testid="time-up">{move || t.get().time_up}</p>
                 </Show>
@@ -240,11 +253,11 @@ fn phone_body(round: Round, current: Signal<JamView>) -> AnyView {
 fn PhoneLobby(current: Signal<JamView>) -> impl IntoView {
     let t = use_texts();
     view! {
-        <p class="topic">{move || current.get().topic}</p>
+        <p class="topic">{move || current.with(|v| v.topic.clone())}</p>
         <section class="status-card" aria-live="polite">
             <h1>{move || t.get().you_are_in}</h1>
             <p class="big">{move || t.get().waiting_for_start}</p>
-            <p class="muted">{move || (t.get().people_joined)(current.get().participant_count)}</p>
+            <p class="muted" data-testid="people-joined">{move || (t.get().people_joined)(current.with(|v| v.participant_count))}</p>
         </section>
     }
 }
@@ -252,11 +265,11 @@ fn PhoneLobby(current: Signal<JamView>) -> impl IntoView {
 #[component]
 fn MyName(current: Signal<JamView>) -> impl IntoView {
     let t = use_texts();
-    let my_name = move || match current.get().viewer {
+    let my_name = move || match current.with(|v| v.viewer.clone()) {
         ViewerRole::Participant { me } => me.name,
         _ => String::new(),
     };
-    let change_name = move || format!("/j/{}", current.get().code);
+    let change_name = move || format!("/j/{}", current.with(|v| v.code.clone()));
     view! {
         <p class="me">
             {move || t.get().you_are_called}

@@ -98,7 +98,7 @@ pub fn HostActions(current: Signal<JamView>) -> impl IntoView {
 #[component]
 pub fn ActionList(current: Signal<JamView>) -> impl IntoView {
     let t = use_texts();
-    let actions = move || current.get().actions;
+    let actions = move || current.with(|v| v.actions.clone());
     // In a room of groups, each action says whose it is.
     let group_of = move |group: u8| {
         current.with(|v| {

@@ -85,6 +85,7 @@ pub fn Countdown(left: TimeLeft, timer: Signal<Option<TimerView>>, alarm: Alarm)
                     // For the phone's script, which counts down from here by itself.
                     data-left-ms=ms
                     data-running=running.to_string()
+                    data-timer=move || timer.get().and_then(|t| serde_json::to_string(&t).ok())
                 >
                     <span class="clock">{format!("{}:{:02}", secs / 60, secs % 60)}</span>
                     // Paused and time-up said in words too, not by colour alone.

@@ -12,7 +12,7 @@ use uuid::Uuid;
 pub fn HostMatrix(current: Signal<JamView>) -> impl IntoView {
     let t = use_texts();
     let commands = use_commands();
-    let items = move || current.get().matrix;
+    let items = move || current.with(|v| v.matrix.clone());
     view! {
         <div class="matrix" data-testid="matrix">
             <span class="axis impact">{move || t.get().impact} " ↑"</span>

@@ -18,7 +18,7 @@ pub fn Ranking(current: Signal<JamView>, controls: bool) -> impl IntoView {
     view! {
         <ol class="ranking" data-testid="ranking">
             {move || {
-                let ranking = current.get().ranking;
+                let ranking = current.with(|v| v.ranking.clone());
                 // Voted problems come first: the ranking is by votes.
                 let voted = ranking.iter().take_while(|p| p.votes > 0).count();
                 // A chosen problem is never folded away.

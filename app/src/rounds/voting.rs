@@ -47,6 +47,22 @@ fn entries(view: &JamView) -> Vec<Entry> {
         .collect()
 }
 
+/// This phone's dots on the ballot's row `id`. Looked up without building the rows: every row
+/// asks, and a page of 400 notes is rendered on the server for every change a phone sees.
+fn my_dots_on(view: &JamView, id: uuid::Uuid) -> usize {
+    if view.round == Round::Plenary {
+        return view
+            .actions
+            .iter()
+            .find(|a| a.solution == id)
+            .map_or(0, |a| a.my_votes);
+    }
+    view.notes
+        .iter()
+        .find(|n| n.id == id && n.in_round)
+        .map_or(0, |n| n.my_votes)
+}
+
 /// A phone in a voting round: one compact row per note; tapping the note adds a dot, "−"
 /// takes one back. The dots left are in the phone's header. Rows are kept by note, so a tap
 /// leaves the focus where it was (a keyboard or screen reader user stays on the note). The
@@ -56,7 +72,7 @@ fn entries(view: &JamView) -> Vec<Entry> {
 pub fn PhoneVoting(current: Signal<JamView>) -> impl IntoView {
     let t = use_texts();
     let commands = use_commands();
-    let dots_left = move || current.get().dots_left.unwrap_or(0);
+    let dots_left = move || current.with(|v| v.dots_left).unwrap_or(0);
     let ballot = move || entries(&current.get());
     view! {
         <form method="post" action=format!("/jam/{}/dot", commands.code())>
@@ -68,9 +84,7 @@ pub fn PhoneVoting(current: Signal<JamView>) -> impl IntoView {
                 key=|e| (e.id, e.text.clone())
                 children=move |e| {
                     let (id, text) = (e.id, e.text);
-                    let mine = Memo::new(move |_| {
-                        current.with(|v| entries(v).into_iter().find(|e| e.id == id).map_or(0, |e| e.mine))
-                    });
+                    let mine = Memo::new(move |_| current.with(|v| my_dots_on(v, id)));
                     let add_label = {
                         let text = text.clone();
                         move || format!("{}: {} – {}", t.get().add_dot, text, (t.get().votes)(mine.get()))

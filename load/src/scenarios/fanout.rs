@@ -22,6 +22,10 @@ pub struct Args {
     /// Time from one change being sent to the next (milliseconds).
     #[arg(long, default_value_t = 500)]
     pub interval_ms: u64,
+    /// Each change moves the round (on, then back) instead of working the clock: every
+    /// phone's screen changes, and with `--phone-pages` every phone fetches its page.
+    #[arg(long)]
+    pub rounds: bool,
 }
 
 pub async fn run(common: &Common, args: &Args) -> Result<(), crate::api::Error> {
@@ -64,7 +68,8 @@ pub async fn run(common: &Common, args: &Args) -> Result<(), crate::api::Error> 
             cookie: None,
         });
     }
-    // The facilitator's changes below work the clock, which runs in the writing rounds.
+    // The facilitator's changes below work the clock, which runs in the writing rounds (or
+    // move between the first two of them).
     api.command(&host, &code, &commands::next_round("Lobby"))
         .await?;
     let screens: Vec<Arc<Screen>> = viewers.iter().map(|v| v.screen.clone()).collect();
@@ -88,7 +93,15 @@ pub async fn run(common: &Common, args: &Args) -> Result<(), crate::api::Error> 
     for n in 0..args.changes {
         let sent = Instant::now();
         let result = api
-            .command(&host, &code, &commands::timer_change(n))
+            .command(
+                &host,
+                &code,
+                &if args.rounds {
+                    commands::round_change(n)
+                } else {
+                    commands::timer_change(n)
+                },
+            )
             .await
             .map_err(|e| e.to_string());
         changes.push(Change {

@@ -27,6 +27,8 @@ pub struct Common {
     pub timeout: Duration,
     /// Setup requests (joins, notes) and connection attempts in flight at once.
     pub concurrency: usize,
+    /// Phones fetch their page when their view changes, as the phone's script does.
+    pub phone_pages: bool,
 }
 
 impl Common {
@@ -101,6 +103,14 @@ pub struct Viewer {
 /// connection counts as connecting until its first event). Answers the tasks, to abort at the end.
 pub fn open_screens(common: &Common, viewers: Vec<Viewer>) -> Vec<JoinHandle<()>> {
     let gate = Arc::new(Semaphore::new(common.concurrency));
+    // How many phones are in each jam: a phone showing pages spreads its fetches by it.
+    let mut people = std::collections::HashMap::<String, usize>::new();
+    for viewer in viewers
+        .iter()
+        .filter(|v| v.screen.kind == Kind::Participant)
+    {
+        *people.entry(viewer.code.clone()).or_default() += 1;
+    }
     viewers
         .into_iter()
         .enumerate()
@@ -109,9 +119,13 @@ pub fn open_screens(common: &Common, viewers: Vec<Viewer>) -> Vec<JoinHandle<()>
             let api = common.phone_api(i);
             let http = api.live().clone();
             let url = api.url(&format!("/live/{}", viewer.code));
+            let page = (common.phone_pages && viewer.screen.kind == Kind::Participant).then(|| {
+                let url = api.url(&format!("/jam/{}", viewer.code));
+                live::Page::new(url, people.get(&viewer.code).copied().unwrap_or(0))
+            });
             tokio::spawn(async move {
                 let permit = gate.acquire_owned().await.ok();
-                live::watch(http, url, viewer.cookie, viewer.screen, permit).await;
+                live::watch(http, url, viewer.cookie, viewer.screen, permit, page).await;
             })
         })
         .collect()
@@ -184,6 +198,17 @@ pub fn report_screens(screens: &[Arc<Screen>]) {
         for (why, n) in reasons.iter().take(5) {
             println!("    {n} × {why}");
         }
+    }
+    let (pages, page_bytes) = screens
+        .iter()
+        .map(|s| s.pages())
+        .fold((0, 0), |(n, b), (pn, pb)| (n + pn, b + pb));
+    if let Some(each) = page_bytes.checked_div(pages) {
+        println!(
+            "  phone pages fetched: {pages}, {} in all as sent (gzip), {} each on average",
+            bytes(page_bytes),
+            bytes(each)
+        );
     }
     let backwards: u64 = screens.iter().map(|s| s.backwards()).sum();
     let unreadable: u64 = screens.iter().map(|s| s.unreadable()).sum();
