@@ -27,7 +27,7 @@ export function phone(browser: Browser, locale = "sv-SE", baseURL?: string): Pro
 }
 
 /** Joins the jam with `code` from a phone page under `name`; answers once the phone's screen,
- *  in the lobby, has hydrated. */
+ *  in the lobby, is live. */
 export async function join(page: Page, code: string, name: string) {
   await page.goto(`/j/${code}`);
   await hydrated(page);
@@ -38,7 +38,8 @@ export async function join(page: Page, code: string, name: string) {
   await hydrated(page);
 }
 
-/** Waits until the page's wasm has taken over (the app marks the body when it has). */
+/** Waits until the page is live: on a phone's page its script has run, elsewhere the wasm has
+ *  taken over (each marks the body when it has). */
 export async function hydrated(page: Page) {
   await page.waitForFunction(() => document.body.dataset.hydrated === "true");
 }

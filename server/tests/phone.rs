@@ -111,65 +111,46 @@ async fn every_phone_action_is_a_form_checked_like_a_command() {
     assert_eq!(notes.iter().filter(|(_, t)| t == "Mörkt").count(), 1);
 
     // Edited and deleted by its author; another phone is refused both, and nothing changes.
-    let edited = post(
-        &ada,
-        &at("edit"),
-        &[
-            ("form", &form_id()),
-            ("note", &mork),
-            ("text", "Mörkt på vintern"),
-        ],
-        true,
-    )
-    .await;
+    let edit = |phone: &Browser, text: &str| {
+        let fields = [
+            ("form", form_id()),
+            ("note", mork.clone()),
+            ("text", text.to_string()),
+        ];
+        let (phone, path) = (phone.clone(), at("edit"));
+        async move {
+            let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            post(&phone, &path, &fields, true).await
+        }
+    };
+    let delete = |phone: &Browser| {
+        let fields = [("form", form_id()), ("note", mork.clone())];
+        let (phone, path) = (phone.clone(), at("delete"));
+        async move {
+            let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            post(&phone, &path, &fields, true).await
+        }
+    };
+    let edited = edit(&ada, "Mörkt på vintern").await;
     assert_eq!(edited.status, StatusCode::OK, "{:?}", edited.body);
-    let forged = post(
-        &bo,
-        &at("edit"),
-        &[
-            ("form", &form_id()),
-            ("note", &mork),
-            ("text", "Bo var här"),
-        ],
-        true,
-    )
-    .await;
+    let forged = edit(&bo, "Bo var här").await;
     assert_eq!(forged.status, StatusCode::FORBIDDEN);
     assert_eq!(forged.body, json!({"Jam": "NotYourNote"}));
-    let taken = post(
-        &bo,
-        &at("delete"),
-        &[("form", &form_id()), ("note", &mork)],
-        true,
-    )
-    .await;
-    assert_eq!(taken.status, StatusCode::FORBIDDEN);
+    assert_eq!(delete(&bo).await.status, StatusCode::FORBIDDEN);
     let texts: Vec<String> = my_notes(&ada, &code)
         .await
         .into_iter()
         .map(|n| n.1)
         .collect();
     assert_eq!(texts, ["Mörkt på vintern"]);
-    let empty = post(
-        &ada,
-        &at("edit"),
-        &[("form", &form_id()), ("note", &mork), ("text", "  ")],
-        true,
-    )
-    .await;
+    let empty = edit(&ada, "  ").await;
     assert_eq!(
         empty.status,
         StatusCode::UNPROCESSABLE_ENTITY,
         "{:?}",
         empty.body
     );
-    let gone = post(
-        &ada,
-        &at("delete"),
-        &[("form", &form_id()), ("note", &mork)],
-        true,
-    )
-    .await;
+    let gone = delete(&ada).await;
     assert_eq!(gone.status, StatusCode::OK, "{:?}", gone.body);
     assert!(my_notes(&ada, &code).await.is_empty());
 
