@@ -36,6 +36,7 @@
   // seconds in all, enough for a Wi-Fi hand-over or a server restart.
   var RETRY_WAITS_MS = [400, 900, 2000, 4000];
   var REOPEN_MS = 2000;
+  var FETCH_TIMEOUT_MS = 10000;
   // Silence for this many heartbeat intervals means the connection is dead.
   var SILENT_BEATS = 2.5;
 
@@ -127,7 +128,10 @@
     var clock = page.querySelector("[data-testid=countdown]");
     var timer = null;
     if (fields.timer) {
-      if (!clock) return false;
+      // Time that was up and is given again (more time, a pause) changes more than the clock:
+      // the banner, a locked note box.
+      var up = page.querySelector("[data-testid=time-up], [data-testid=writing-locked], .countdown.up");
+      if (!clock || up) return false;
       timer = patched(parseJson(clock.getAttribute("data-timer")), fields.timer);
       var left = timer && (timer.Running ? timer.Running.ends_at_ms - now : timer.Paused ? timer.Paused.left_ms : 0);
       // Time up is the page's to show (the banner, a locked note box).
@@ -231,19 +235,29 @@
   }
 
   // Fetches this page again and shows what changed. One fetch at a time; what is asked for
-  // meanwhile is fetched once after it. `refusal` (the server's, as JSON) is shown on it.
+  // meanwhile is fetched once after it. `refusal` (the server's, as JSON) is shown on it. A
+  // fetch that fails (no answer, a server error, no page) is tried again after a pause that
+  // grows, and the page is not taken as current meanwhile.
+  var failures = 0;
   function refresh(refusal) {
     if (fetching) {
       queued = refusal || queued || "";
       return;
     }
     fetching = true;
-    var done = function () {
+    var done = function (shown) {
       fetching = false;
+      failures = shown ? 0 : failures + 1;
       if (queued !== null) {
         var next = queued;
         queued = null;
         refresh(next);
+      } else if (!shown) {
+        scheduled = true;
+        setTimeout(function () {
+          scheduled = false;
+          refresh(refusal);
+        }, Math.min(15000, 1000 * Math.pow(2, failures - 1)));
       } else if (channelVersion !== null) {
         caughtUp(channelVersion);
       }
@@ -254,34 +268,67 @@
     query.delete("refused");
     if (refusal) query.set("refused", refusal);
     var address = location.pathname + (String(query) ? "?" + query : "");
-    fetch(address, { credentials: "same-origin", cache: "no-store" })
-      .then(function (response) {
+    load(address, { credentials: "same-origin", cache: "no-store" })
+      .then(function (answer) {
+        var response = answer.response;
         if (response.redirected && new URL(response.url).pathname !== location.pathname) {
           // No longer in the jam here (removed, or this browser drives it now).
           location.assign(response.url);
-          return;
+          return true;
         }
-        // A server that failed keeps the screen as it is; the channel's next message tries again.
-        if (response.status >= 500) return;
-        return response.text().then(show);
+        return response.status < 500 && show(answer.text);
       })
-      .then(done, done);
+      .then(done, function () {
+        done(false);
+      });
   }
 
+  // Shows a fetched page; false when it was none.
   function show(html) {
     var next = new DOMParser().parseFromString(html, "text/html").querySelector("main");
-    if (!next) return;
+    if (!next) return false;
     if (next.getAttribute("data-client") === "full") {
       // This phone became its group's lead: the app's wasm takes over.
       location.reload();
-      return;
+      return true;
     }
     var version = Number(next.getAttribute("data-version"));
-    // An answer overtaken by a newer one on the way.
-    if (version && version < fetchedVersion) return;
+    // An answer overtaken by a newer one on the way: the newer one is shown.
+    if (version && version < fetchedVersion) return true;
     if (version) fetchedVersion = version;
     morph(page, next);
     settle();
+    return true;
+  }
+
+  // `fetch`, and the answer's text, given up after FETCH_TIMEOUT_MS: a request sent on a
+  // connection that died in a Wi-Fi hand-over may otherwise hang for minutes. Resolves to
+  // `{response, text}`.
+  function load(url, options) {
+    var controller = typeof AbortController === "function" ? new AbortController() : null;
+    var timer = controller && setTimeout(function () {
+      controller.abort();
+    }, FETCH_TIMEOUT_MS);
+    if (controller) options.signal = controller.signal;
+    var stop = function () {
+      if (timer) clearTimeout(timer);
+    };
+    return fetch(url, options)
+      .then(function (response) {
+        return response.text().then(function (text) {
+          return { response: response, text: text };
+        });
+      })
+      .then(
+        function (answer) {
+          stop();
+          return answer;
+        },
+        function (error) {
+          stop();
+          throw error;
+        }
+      );
   }
 
   // What the script adds to a page it has just been given.
@@ -329,12 +376,30 @@
     return null;
   }
 
+  // Removes the nodes from `cursor` up to `match` (which follows it) when none of them is
+  // wanted further on or holds the focus, so that `match` need not be moved (moving a node
+  // takes the focus and the keyboard from a box being typed in). Answers the new cursor.
+  function clearUpTo(cursor, match, wanted) {
+    var gone = [];
+    for (var node = cursor; node && node !== match; node = node.nextSibling) {
+      var key = keyOf(node);
+      if ((key && wanted[key]) || node.contains(document.activeElement)) return cursor;
+      gone.push(node);
+    }
+    for (var i = 0; i < gone.length; i++) gone[i].parentNode.removeChild(gone[i]);
+    return match;
+  }
+
   function morphChildren(from, to) {
     var keyed = {};
+    var wanted = {};
     var node;
     for (node = from.firstChild; node; node = node.nextSibling) {
       var key = keyOf(node);
       if (key) keyed[key] = node;
+    }
+    for (node = to.firstChild; node; node = node.nextSibling) {
+      if (keyOf(node)) wanted[keyOf(node)] = true;
     }
     var cursor = from.firstChild;
     var wanted = Array.prototype.slice.call(to.childNodes);
@@ -355,6 +420,8 @@
         from.insertBefore(document.importNode(next, true), cursor);
         continue;
       }
+      if (nextKey) delete wanted[nextKey];
+      if (match !== cursor) cursor = clearUpTo(cursor, match, wanted);
       if (match === cursor) cursor = cursor.nextSibling;
       else from.insertBefore(match, cursor);
       if (match.nodeType === 1) morph(match, next);
@@ -372,13 +439,15 @@
   document.addEventListener("submit", function (event) {
     var form = event.target;
     if (!page.contains(form) || form.method.toLowerCase() !== "post") return;
-    // A browser too old to say which button was tapped posts the form by itself.
-    if (event.submitter === undefined) return;
-    event.preventDefault();
+    // The note box has one button: it needs no word on which was tapped.
     if (form.classList.contains("composer")) {
+      event.preventDefault();
       sendNote(form);
       return;
     }
+    // A browser too old to say which button was tapped posts the form by itself.
+    if (event.submitter === undefined) return;
+    event.preventDefault();
     var data = new FormData(form);
     if (event.submitter && event.submitter.name) {
       data.append(event.submitter.name, event.submitter.value);
@@ -403,18 +472,16 @@
   function post(url, body) {
     var tries = 0;
     var attempt = function () {
-      return fetch(url, {
+      return load(url, {
         method: "POST",
         body: body,
         credentials: "same-origin",
         headers: { Accept: "application/json" },
       })
-        .then(function (response) {
-          return response.text().then(function (text) {
-            if (response.ok) return { ok: text };
-            if (response.status >= 500) throw new Error("not saved");
-            return { refused: text };
-          });
+        .then(function (answer) {
+          if (answer.response.ok) return { ok: answer.text };
+          if (answer.response.status >= 500) throw new Error("not saved");
+          return { refused: answer.text };
         })
         .catch(function (error) {
           // Without a network there is no point in trying now: it goes when it is back.
@@ -608,7 +675,7 @@
       if (Date.now() - rangAt > 5000 && navigator.vibrate) navigator.vibrate(400);
       rangAt = Date.now();
       // The page at time-up: the round's end said in words, writing locked if so set.
-      setTimeout(refresh, 300);
+      setTimeout(refreshSoon, 300);
     }, 250);
   }
 

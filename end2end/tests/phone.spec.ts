@@ -38,6 +38,8 @@ test("a phone takes part without the wasm, and keeps what it is typing through l
   // Paused and resumed: said in words on the phone, and counting again.
   await host.keyboard.press("p");
   await expect(p.getByTestId("countdown")).toContainText("Pausad");
+  // (The projector's key resumes what the projector shows as paused.)
+  await expect(host.getByTestId("countdown")).toContainText("Pausad");
   await host.keyboard.press("p");
   await expect(p.getByTestId("countdown")).not.toContainText("Pausad");
   await expect(box).toBeFocused();

@@ -183,6 +183,12 @@ test("when time is up and writing locks, the phone says so instead of offering t
   await expect(p.getByTestId("writing-locked")).toBeVisible();
   await expect(p.getByRole("button", { name: "Lägg till lapp" })).toHaveCount(0);
   await expect(host.getByTestId("countdown")).toContainText("Tiden är ute!");
+
+  // A minute more: the box is back and the clock runs again.
+  await host.keyboard.press("+");
+  await expect(p.getByRole("button", { name: "Lägg till lapp" })).toBeVisible();
+  await expect(p.getByTestId("time-up")).toHaveCount(0);
+  await expect(p.getByTestId("countdown")).toHaveText(/^[01]:\d\d$/);
 });
 
 /** Forty problem notes as a real room writes them: short, long, and long compound words

@@ -247,7 +247,13 @@ pub async fn join(
 ) -> Response {
     let form = match form {
         Ok(Form(form)) => form,
-        Err(e) => return refused("/join?", &AppError::BadRequest(e.body_text())),
+        Err(e) => {
+            let error = AppError::BadRequest(e.body_text());
+            if wants_json(&headers) {
+                return json_answer::<()>(Err(error));
+            }
+            return refused("/join?", &error);
+        }
     };
     let joined = join_jam(&state, &session, &headers, &form).await;
     if wants_json(&headers) {
