@@ -268,7 +268,9 @@
     query.delete("refused");
     if (refusal) query.set("refused", refusal);
     var address = location.pathname + (String(query) ? "?" + query : "");
-    load(address, { credentials: "same-origin", cache: "no-store" })
+    // Only the page: not the data the app's wasm would take it over from (the server's
+    // `routes::page_only`).
+    load(address, { credentials: "same-origin", cache: "no-store", headers: { "X-Blixt-Page-Only": "1" } })
       .then(function (answer) {
         var response = answer.response;
         if (response.redirected && new URL(response.url).pathname !== location.pathname) {

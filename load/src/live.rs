@@ -445,7 +445,8 @@ async fn fetch_pages(
         }
         let mut request = http
             .get(&url)
-            .header(reqwest::header::ACCEPT_ENCODING, "gzip");
+            .header(reqwest::header::ACCEPT_ENCODING, "gzip")
+            .header("x-blixt-page-only", "1");
         if let Some(cookie) = &cookie {
             request = request.header(reqwest::header::COOKIE, &**cookie);
         }

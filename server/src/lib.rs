@@ -290,6 +290,7 @@ fn router(state: ServerState) -> Router {
         .fallback(leptos_axum::file_and_error_handler::<ServerState, _>(
             app::shell,
         ))
+        .layer(axum::middleware::from_fn(routes::page_only))
         .layer(CompressionLayer::new());
     // The live channel is not compressed (each message is flushed as it comes) and is kept
     // out of the compression layer, whose per-response state a few thousand open channels

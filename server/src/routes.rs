@@ -139,6 +139,36 @@ pub async fn visitor_cookie(
     response
 }
 
+/// The header by which the phone's script asks for its page again (`public/phone.js`).
+pub const PAGE_ONLY: &str = "x-blixt-page-only";
+
+/// The phone's script fetches its page again after a change and reads only its `<main>`. What
+/// the app's wasm would take the page over from (the data in the scripts after `</html>`:
+/// about a third of a page as sent) is left off for it.
+pub async fn page_only(request: axum::extract::Request, next: axum::middleware::Next) -> Response {
+    let wanted = request.headers().contains_key(PAGE_ONLY);
+    let response = next.run(request).await;
+    let html = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|t| t.to_str().ok())
+        .is_some_and(|t| t.starts_with("text/html"));
+    if !wanted || !html {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    // A page is a few hundred kilobytes at most (a jam's notes are bounded).
+    let Ok(page) = axum::body::to_bytes(body, 16 * 1024 * 1024).await else {
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    let end = page
+        .windows(b"</html>".len())
+        .position(|w| w == b"</html>")
+        .map_or(page.len(), |at| at + b"</html>".len());
+    parts.headers.remove(header::CONTENT_LENGTH);
+    Response::from_parts(parts, axum::body::Body::from(page.slice(..end)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::is_local_path;

@@ -86,6 +86,27 @@ async fn a_phones_pages_load_its_script_and_not_the_wasm() {
             "{path}"
         );
     }
+    // Fetched again by the script: the page without the data a wasm would hydrate from.
+    let whole = phone
+        .get(&format!("/jam/{code}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    let again = phone
+        .client
+        .get(format!("{}/jam/{code}", phone.base))
+        .header("x-blixt-page-only", "1")
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(whole.contains("__RESOLVED_RESOURCES"));
+    assert!(!again.contains("__RESOLVED_RESOURCES"));
+    assert!(again.ends_with("</html>"), "{again}");
+    assert!(again.contains(r#"data-testid="my-name">Ada"#), "{again}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
