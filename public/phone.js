@@ -127,13 +127,14 @@
     }
     var clock = page.querySelector("[data-testid=countdown]");
     var timer = null;
+    var left = 0;
     if (fields.timer) {
       // Time that was up and is given again (more time, a pause) changes more than the clock:
       // the banner, a locked note box.
       var up = page.querySelector("[data-testid=time-up], [data-testid=writing-locked], .countdown.up");
       if (!clock || up) return false;
       timer = patched(parseJson(clock.getAttribute("data-timer")), fields.timer);
-      var left = timer && (timer.Running ? timer.Running.ends_at_ms - now : timer.Paused ? timer.Paused.left_ms : 0);
+      left = timer && (timer.Running ? timer.Running.ends_at_ms - now : timer.Paused ? timer.Paused.left_ms : 0);
       // Time up is the page's to show (the banner, a locked note box).
       if (!(left > 0)) return false;
     }
@@ -181,7 +182,6 @@
   // A page the channel asks for is fetched at once in a small room; in a large one at a
   // random moment within up to 1.5 s, so that a new round does not bring every phone's
   // request to the server in the same instant.
-  var scheduled = false;
   function refreshSoon() {
     var spread = Math.min(1500, (Number(page.getAttribute("data-people")) || 0) / 2);
     if (spread < 20) {
@@ -222,8 +222,11 @@
     return Number(page.getAttribute("data-version")) || 0;
   }
 
+  // A fetch of the page on its way; one asked for meanwhile (with the refusal to show, or
+  // ""); one waiting for its moment (`refreshSoon`, or a try again after a failure).
   var fetching = false;
   var queued = null;
+  var scheduled = false;
   // The version of the newest page fetched: an older answer that arrives later is dropped.
   var fetchedVersion = shownVersion();
 

@@ -62,14 +62,26 @@ async fn my_notes(phone: &Browser, code: &str) -> Vec<(String, String)> {
         .collect()
 }
 
+/// A jam on `server` with a phone joined under each of `names`: its facilitator, its code and
+/// the phones.
+async fn a_jam(server: &TestServer, names: &[&str]) -> (Browser, String, Vec<Browser>) {
+    let host = server.browser();
+    let code = host.create_jam("Ämne").await;
+    let mut phones = Vec::new();
+    for name in names {
+        let phone = server.browser();
+        phone.join(&code, name).await;
+        phones.push(phone);
+    }
+    (host, code, phones)
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_phones_pages_load_its_script_and_not_the_wasm() {
     let dir = tempfile::tempdir().unwrap();
     let server = TestServer::start(dir.path()).await;
-    let host = server.browser();
-    let code = host.create_jam("Ämne").await;
-    let phone = server.browser();
-    phone.join(&code, "Ada").await;
+    let (_host, code, phones) = a_jam(&server, &["Ada"]).await;
+    let phone = &phones[0];
     for path in [
         "/join".to_string(),
         format!("/j/{code}"),
@@ -113,21 +125,18 @@ async fn a_phones_pages_load_its_script_and_not_the_wasm() {
 async fn every_phone_action_is_a_form_checked_like_a_command() {
     let dir = tempfile::tempdir().unwrap();
     let server = TestServer::start(dir.path()).await;
-    let host = server.browser();
-    let code = host.create_jam("Ämne").await;
-    let (ada, bo) = (server.browser(), server.browser());
-    ada.join(&code, "Ada").await;
-    bo.join(&code, "Bo").await;
-    host.run_to(&ada, &code, "Problems").await;
+    let (host, code, phones) = a_jam(&server, &["Ada", "Bo"]).await;
+    let (ada, bo) = (&phones[0], &phones[1]);
+    host.run_to(ada, &code, "Problems").await;
     let at = |what: &str| format!("/jam/{code}/{what}");
 
     // A note, sent twice with the same id by the script: one note, the same version twice.
     let id = form_id();
-    let first = post(&ada, &at("note"), &[("id", &id), ("note", "Mörkt")], true).await;
+    let first = post(ada, &at("note"), &[("id", &id), ("note", "Mörkt")], true).await;
     assert_eq!(first.status, StatusCode::OK, "{:?}", first.body);
-    let again = post(&ada, &at("note"), &[("id", &id), ("note", "Mörkt")], true).await;
+    let again = post(ada, &at("note"), &[("id", &id), ("note", "Mörkt")], true).await;
     assert_eq!(again.body, first.body, "the same note is applied once");
-    let notes = my_notes(&ada, &code).await;
+    let notes = my_notes(ada, &code).await;
     let mork = notes.iter().find(|(_, t)| t == "Mörkt").unwrap().0.clone();
     assert_eq!(notes.iter().filter(|(_, t)| t == "Mörkt").count(), 1);
 
@@ -152,28 +161,28 @@ async fn every_phone_action_is_a_form_checked_like_a_command() {
             post(&phone, &path, &fields, true).await
         }
     };
-    let edited = edit(&ada, "Mörkt på vintern").await;
+    let edited = edit(ada, "Mörkt på vintern").await;
     assert_eq!(edited.status, StatusCode::OK, "{:?}", edited.body);
-    let forged = edit(&bo, "Bo var här").await;
+    let forged = edit(bo, "Bo var här").await;
     assert_eq!(forged.status, StatusCode::FORBIDDEN);
     assert_eq!(forged.body, json!({"Jam": "NotYourNote"}));
-    assert_eq!(delete(&bo).await.status, StatusCode::FORBIDDEN);
-    let texts: Vec<String> = my_notes(&ada, &code)
+    assert_eq!(delete(bo).await.status, StatusCode::FORBIDDEN);
+    let texts: Vec<String> = my_notes(ada, &code)
         .await
         .into_iter()
         .map(|n| n.1)
         .collect();
     assert_eq!(texts, ["Mörkt på vintern"]);
-    let empty = edit(&ada, "  ").await;
+    let empty = edit(ada, "  ").await;
     assert_eq!(
         empty.status,
         StatusCode::UNPROCESSABLE_ENTITY,
         "{:?}",
         empty.body
     );
-    let gone = delete(&ada).await;
+    let gone = delete(ada).await;
     assert_eq!(gone.status, StatusCode::OK, "{:?}", gone.body);
-    assert!(my_notes(&ada, &code).await.is_empty());
+    assert!(my_notes(ada, &code).await.is_empty());
 
     // Malformed and hostile forms: a clear refusal, nothing stored.
     let before = ada.view(&code).await.body["version"].clone();
@@ -182,12 +191,12 @@ async fn every_phone_action_is_a_form_checked_like_a_command() {
         vec![("note", mork.as_str())],
         vec![("form", "00000000-0000-0000-0000-000000000000")],
     ] {
-        let refused = post(&ada, &at("delete"), &fields, true).await;
+        let refused = post(ada, &at("delete"), &fields, true).await;
         assert_eq!(refused.status, StatusCode::BAD_REQUEST, "{fields:?}");
     }
     let huge = "x".repeat(10_000);
     let too_long = post(
-        &ada,
+        ada,
         &at("note"),
         &[("id", &form_id()), ("note", &huge)],
         true,
@@ -198,7 +207,7 @@ async fn every_phone_action_is_a_form_checked_like_a_command() {
 
     // A browser without a script is sent back to its screen, with the refusal in the address.
     let wrong_round = post(
-        &ada,
+        ada,
         &at("rate"),
         &[("form", &form_id()), ("solution", &mork), ("effort", "3")],
         false,
@@ -230,33 +239,31 @@ async fn every_phone_action_is_a_form_checked_like_a_command() {
 async fn dots_and_ratings_from_forms_keep_the_budget_and_count_each_tap_once() {
     let dir = tempfile::tempdir().unwrap();
     let server = TestServer::start(dir.path()).await;
-    let host = server.browser();
-    let code = host.create_jam("Ämne").await;
-    let ada = server.browser();
-    ada.join(&code, "Ada").await;
-    host.run_to(&ada, &code, "Reveal").await;
+    let (host, code, phones) = a_jam(&server, &["Ada"]).await;
+    let ada = &phones[0];
+    host.run_to(ada, &code, "Reveal").await;
     host.host_does(&code, json!({"Reveal": {"author": null, "group": null}}))
         .await;
-    host.run_to(&ada, &code, "VoteProblems").await;
-    let note = my_notes(&ada, &code).await[0].0.clone();
+    host.run_to(ada, &code, "VoteProblems").await;
+    let note = my_notes(ada, &code).await[0].0.clone();
     let dot = format!("/jam/{code}/dot");
     let dots_left = |view: Value| view["dots_left"].as_u64().unwrap();
 
     // The same tap twice (the same form): one dot. New taps: one dot each, up to the budget.
     let form = form_id();
     for _ in 0..2 {
-        let placed = post(&ada, &dot, &[("form", &form), ("add", &note)], true).await;
+        let placed = post(ada, &dot, &[("form", &form), ("add", &note)], true).await;
         assert_eq!(placed.status, StatusCode::OK, "{:?}", placed.body);
     }
     assert_eq!(dots_left(ada.view(&code).await.body), 2);
     for _ in 0..2 {
-        post(&ada, &dot, &[("form", &form_id()), ("add", &note)], true).await;
+        post(ada, &dot, &[("form", &form_id()), ("add", &note)], true).await;
     }
-    let over = post(&ada, &dot, &[("form", &form_id()), ("add", &note)], true).await;
+    let over = post(ada, &dot, &[("form", &form_id()), ("add", &note)], true).await;
     assert_eq!(over.status, StatusCode::CONFLICT, "{:?}", over.body);
     assert_eq!(dots_left(ada.view(&code).await.body), 0);
     let back = post(
-        &ada,
+        ada,
         &dot,
         &[("form", &form_id()), ("take_back", &note)],
         true,
@@ -266,7 +273,7 @@ async fn dots_and_ratings_from_forms_keep_the_budget_and_count_each_tap_once() {
     assert_eq!(dots_left(ada.view(&code).await.body), 1);
 
     // Effort and impact, each tap its own scale; a rating off the scale is refused.
-    host.run_to(&ada, &code, "EffortImpact").await;
+    host.run_to(ada, &code, "EffortImpact").await;
     let solution = ada.view(&code).await.body["matrix"][0]["id"]
         .as_str()
         .unwrap()
@@ -274,7 +281,7 @@ async fn dots_and_ratings_from_forms_keep_the_budget_and_count_each_tap_once() {
     let rate = format!("/jam/{code}/rate");
     for (scale, value) in [("effort", "2"), ("impact", "5")] {
         let rated = post(
-            &ada,
+            ada,
             &rate,
             &[
                 ("form", &form_id()),
@@ -287,7 +294,7 @@ async fn dots_and_ratings_from_forms_keep_the_budget_and_count_each_tap_once() {
         assert_eq!(rated.status, StatusCode::OK, "{:?}", rated.body);
     }
     let off = post(
-        &ada,
+        ada,
         &rate,
         &[
             ("form", &form_id()),
@@ -313,13 +320,11 @@ async fn dots_and_ratings_from_forms_keep_the_budget_and_count_each_tap_once() {
 async fn a_phone_picks_its_table_by_form_while_the_lobby_allows_it() {
     let dir = tempfile::tempdir().unwrap();
     let server = TestServer::start(dir.path()).await;
-    let host = server.browser();
-    let code = host.create_jam("Ämne").await;
-    let ada = server.browser();
-    ada.join(&code, "Ada").await;
+    let (host, code, phones) = a_jam(&server, &["Ada"]).await;
+    let ada = &phones[0];
     let group = format!("/jam/{code}/group");
     let (first, second) = (form_id(), form_id());
-    let closed = post(&ada, &group, &[("form", &first), ("group", "1")], true).await;
+    let closed = post(ada, &group, &[("form", &first), ("group", "1")], true).await;
     assert_eq!(closed.status, StatusCode::CONFLICT, "{:?}", closed.body);
     let open = host
         .host_does(
@@ -328,7 +333,7 @@ async fn a_phone_picks_its_table_by_form_while_the_lobby_allows_it() {
         )
         .await;
     assert_eq!(open.status, StatusCode::OK, "{:?}", open.body);
-    let picked = post(&ada, &group, &[("form", &second), ("group", "1")], true).await;
+    let picked = post(ada, &group, &[("form", &second), ("group", "1")], true).await;
     assert_eq!(picked.status, StatusCode::OK, "{:?}", picked.body);
     let me = ada.view(&code).await.body["viewer"]["Participant"]["me"].clone();
     assert_eq!(me["group"], 1);

@@ -58,9 +58,14 @@ struct ScriptTexts {
     people_many: String,
 }
 
-pub(crate) fn script_texts(t: &crate::i18n::Texts) -> String {
-    // The count goes in by the script: a number no text contains marks its place.
+/// A text with a count, with `{n}` where the script puts the number: a number no text
+/// contains marks its place.
+fn with_count(text: fn(usize) -> String) -> String {
     const PLACE: usize = 987_654_321;
+    text(PLACE).replace(&PLACE.to_string(), "{n}")
+}
+
+pub(crate) fn script_texts(t: &crate::i18n::Texts) -> String {
     let texts = ScriptTexts {
         reconnecting: t.reconnecting,
         jam_gone: t.jam_gone,
@@ -70,12 +75,12 @@ pub(crate) fn script_texts(t: &crate::i18n::Texts) -> String {
         not_sent: t.not_sent,
         send_again: t.send_again,
         add_note: t.add_note,
-        chars_left: (t.chars_left)(PLACE).replace(&PLACE.to_string(), "{n}"),
+        chars_left: with_count(t.chars_left),
         too_long: (t.err_too_long)(crate::domain::NoteText::MAX_CHARS),
         network: t.error(&crate::error::AppError::Network(String::new())),
         paused: t.paused,
         people_one: (t.people_joined)(1),
-        people_many: (t.people_joined)(PLACE).replace(&PLACE.to_string(), "{n}"),
+        people_many: with_count(t.people_joined),
     };
     serde_json::to_string(&texts).unwrap_or_default()
 }
